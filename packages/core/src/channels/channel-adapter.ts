@@ -1,0 +1,111 @@
+import type { Channel } from '../domain/channel.js';
+import type { Contact } from '../domain/contact.js';
+import type { Conversation } from '../domain/conversation.js';
+import type { Inbox } from '../domain/inbox.js';
+import type { InboundMessage } from '../domain/inbound.js';
+import type { Message } from '../domain/timeline.js';
+import type { User } from '../domain/user.js';
+import type { IngestResult } from '../ingest/ingest-result.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Logger } from '../runtime/logger.js';
+import type { BlobStore } from '../runtime/blobs.js';
+import type { LeaseStore, StateStore } from '../storage/storage.js';
+import type { Page } from '../domain/common.js';
+
+/**
+ * # The InboxKit channel adapter contract (v1)
+ *
+ * An adapter connects one kind of source (email, chat, forms, SMS…) to the kit. A *channel*
+ * is one connection of an adapter to an inbox, with a config the adapter validates.
+ * Adapters hand inbound messages to `context.ingest` and deliver replies in `doSend`.
+ * Config holds secret *references* (`passwordRef`, `secretRef`); resolve them with
+ * `context.resolveSecret` at use time and never log, store or emit the values.
+ */
+export interface ChannelAdapter {
+  /** Contract version; a breaking change adds `v2` beside it. */
+  readonly specificationVersion: 'v1';
+  /** Channel type this adapter serves, e.g. `email`. Unique per kit. */
+  readonly type: string;
+  /** What the adapter can do. */
+  readonly capabilities: ChannelCapabilities;
+
+  /**
+   * Validates and normalizes a channel's config at connect/update time. Throw a
+   * `VALIDATION` error naming the field (use `parseInput`). Must not contain secret values.
+   */
+  parseConfig(config: unknown): Record<string, unknown>;
+
+  /** Called once by `kit.start()`. Keep the context; start listeners and pollers here. */
+  start?(context: ChannelContext): Promise<void>;
+  /** Called by `kit.stop()`. Stop everything `start` began; idempotent. */
+  stop?(): Promise<void>;
+
+  /** Called after a channel of this type was connected (or its config changed). */
+  onConnect?(channel: Channel): Promise<void>;
+  /** Called after a channel of this type was disconnected. */
+  onDisconnect?(channel: Channel): Promise<void>;
+
+  /**
+   * Delivers an outgoing message. Resolve with the channel's id of the sent message;
+   * throw a `CHANNEL` error (with `retryable`) when delivery failed. Called by the kit only.
+   */
+  doSend?(request: SendRequest): Promise<SendResult>;
+}
+
+/** What a channel adapter can do. */
+export interface ChannelCapabilities {
+  /** `doSend` delivers replies through this channel. */
+  send: boolean;
+  /** Replies to this channel's conversations go out through another channel type (forms → email). */
+  replyVia?: string;
+}
+
+/** Everything an adapter gets from the kit at start. */
+export interface ChannelContext {
+  /** The one inbound door (same as `kit.ingest`). */
+  ingest(message: InboundMessage): Promise<IngestResult>;
+  /** Active channels of this adapter's type in every workspace, ordered by (workspaceId, id). */
+  listChannels(query?: { cursor?: string | null; limit?: number }): Promise<Page<Channel>>;
+  /** Resolves a secret reference through the host's `secrets.resolve`. */
+  resolveSecret(ref: string): Promise<string>;
+  /** Per-workspace key/value state (checkpoints). */
+  state: StateStore;
+  /** Named leases so one process owns a background job. */
+  leases: LeaseStore;
+  /** The kit's clock. */
+  clock: Clock;
+  /** The kit's logger. */
+  logger: Logger;
+  /** Attachment bytes. */
+  blobs: BlobStore;
+}
+
+/** Everything an adapter needs to deliver one outgoing message. */
+export interface SendRequest {
+  /** The channel (config with secret references only). */
+  channel: Channel;
+  /** The inbox the conversation is in. */
+  inbox: Inbox;
+  /** The conversation. */
+  conversation: Conversation;
+  /** The contact to deliver to. */
+  contact: Contact;
+  /** The outgoing message (status `pending`). */
+  message: Message;
+  /** The user who wrote it, if a user did. */
+  author: User | null;
+  /** Earlier messages of the conversation that have an `externalId`, oldest first (for threading headers). */
+  references: Message[];
+  /** Resolves a secret reference. */
+  resolveSecret(ref: string): Promise<string>;
+  /** Reads an attachment's bytes. */
+  readBlob(key: string): Promise<Uint8Array | null>;
+}
+
+/** What `doSend` reports. */
+export interface SendResult {
+  /** The channel's id of the sent message (email `Message-ID`), used to thread replies. */
+  externalId?: string | null;
+  /** Extra channel metadata to keep on the message. Never secrets. */
+  metadata?: Record<string, unknown>;
+}

@@ -1,0 +1,1 @@
+export type { ChannelAdapter, ChannelCapabilities, ChannelContext, SendRequest, SendResult } from './channel-adapter.js';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { idSchema, propertiesSchema, timestampSchema } from './common.js';
+
+/** A customer who writes in. Found or created on every inbound message. */
+export const contactSchema = z.object({
+  id: idSchema,
+  workspaceId: idSchema,
+  /** Normalized (lower-case) email; unique within the workspace. */
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  visitorIds: z.array(z.string()),
+  properties: propertiesSchema,
+  ownerId: idSchema.nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+/** A customer. */
+export type Contact = z.infer<typeof contactSchema>;
+
+/** Input of `contacts.create`. */
+export const createContactInput = z.object({
+  email: z.email().nullish(),
+  name: z.string().trim().max(200).nullish(),
+  phone: z.string().trim().max(50).nullish(),
+  visitorIds: z.array(z.string().min(1).max(200)).default([]),
+  properties: propertiesSchema.default({}),
+  ownerId: idSchema.nullish(),
+});
+/** Input of `contacts.create`. */
+export type CreateContactInput = z.input<typeof createContactInput>;
+
+/** Patch of `contacts.update`; `properties` are merged key by key (`null` deletes a key). */
+export const updateContactInput = createContactInput.partial();
+/** Patch of `contacts.update`. */
+export type UpdateContactInput = z.input<typeof updateContactInput>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { idSchema, pageQuerySchema, timestampSchema } from './common.js';
+
+/** Conversation status. `snoozed` conversations wake up (become `open`) at `snoozedUntil`. */
+export const conversationStatusSchema = z.enum(['open', 'closed', 'snoozed']);
+/** Conversation status. */
+export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+
+/** Where a conversation started, beyond its channel. */
+export const conversationOriginSchema = z.object({
+  kind: z.enum(['channel', 'chatflow', 'form']),
+  id: z.string().nullable(),
+});
+/** Where a conversation started. */
+export type ConversationOrigin = z.infer<typeof conversationOriginSchema>;
+
+/** A thread with one contact in one inbox. */
+export const conversationSchema = z.object({
+  id: idSchema,
+  workspaceId: idSchema,
+  inboxId: idSchema,
+  channelId: idSchema,
+  /** Denormalized channel type so lists can filter by it without a join. */
+  channelType: z.string(),
+  contactId: idSchema,
+  subject: z.string().nullable(),
+  status: conversationStatusSchema,
+  snoozedUntil: timestampSchema.nullable(),
+  assigneeId: idSchema.nullable(),
+  teamId: idSchema.nullable(),
+  /** Marked as spam by a filter; hidden from lists unless asked for. */
+  spam: z.boolean(),
+  origin: conversationOriginSchema,
+  /** Secret token used in reply-to addresses to thread replies (see the email adapter). */
+  replyToken: z.string(),
+  messageCount: z.number().int().nonnegative(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  lastMessageAt: timestampSchema,
+  firstResponseAt: timestampSchema.nullable(),
+  closedAt: timestampSchema.nullable(),
+});
+/** A thread with one contact in one inbox. */
+export type Conversation = z.infer<typeof conversationSchema>;
+
+/** Query of `conversations.list`: newest activity first, keyset cursors. */
+export const listConversationsInput = pageQuerySchema.extend({
+  inboxId: idSchema.optional(),
+  status: conversationStatusSchema.optional(),
+  /** A user id, or `'unassigned'` for conversations without a user. */
+  assignee: z.union([z.literal('unassigned'), idSchema]).optional(),
+  teamId: idSchema.optional(),
+  channelType: z.string().min(1).optional(),
+  channelId: idSchema.optional(),
+  contactId: idSchema.optional(),
+  /** `true` lists only spam; default lists only non-spam. */
+  spam: z.boolean().default(false),
+});
+/** Query of `conversations.list`. */
+export type ListConversationsInput = z.input<typeof listConversationsInput>;
+
+/** Input of `conversations.assign`: a user and/or a team; `null` clears. */
+export const assignInput = z
+  .object({ userId: idSchema.nullish(), teamId: idSchema.nullish(), by: idSchema.nullish() })
+  .refine((v) => v.userId !== undefined || v.teamId !== undefined, {
+    message: 'give userId and/or teamId (null to clear)',
+    path: ['userId'],
+  });
+/** Input of `conversations.assign`. */
+export type AssignInput = z.input<typeof assignInput>;
+
+/** Actor of a state change: a user id, or absent for the system/host. */
+export const byInput = z.object({ by: idSchema.nullish() }).default({});
+/** Actor of a state change. */
+export type ByInput = z.input<typeof byInput>;
+
+/** Input of `conversations.snooze`. */
+export const snoozeInput = z.object({
+  until: z.union([z.date().transform((d) => d.getTime()), timestampSchema]),
+  by: idSchema.nullish(),
+});
+/** Input of `conversations.snooze`. */
+export type SnoozeInput = z.input<typeof snoozeInput>;

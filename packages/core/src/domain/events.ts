@@ -1,0 +1,113 @@
+import type { Availability } from './user.js';
+import type { ConversationStatus } from './conversation.js';
+import type { DeliveryStatus } from './timeline.js';
+
+/** Who caused a change: a user, a routing rule, a channel, or the system. */
+export interface Actor {
+  /** Kind of actor. */
+  type: 'user' | 'rule' | 'channel' | 'system';
+  /** Id of the user, rule or channel; `null` for the system. */
+  id: string | null;
+}
+
+/**
+ * Data of every event type. Events carry ids and small facts, never secrets and never
+ * another workspace's data. Extend by declaration merging for custom event types.
+ */
+export interface EventDataMap {
+  'workspace.created': { name: string };
+  'user.created': { userId: string };
+  'user.updated': { userId: string; fields: string[] };
+  'user.deleted': { userId: string };
+  'user.availability.changed': { userId: string; availability: Availability };
+  'team.created': { teamId: string };
+  'team.updated': { teamId: string; fields: string[] };
+  'team.deleted': { teamId: string };
+  'inbox.created': { inboxId: string; fallbackAddress: string };
+  'inbox.updated': { inboxId: string; fields: string[] };
+  'inbox.deleted': { inboxId: string };
+  'channel.connected': { channelId: string; inboxId: string; type: string };
+  'channel.updated': { channelId: string; inboxId: string; fields: string[] };
+  'channel.disconnected': { channelId: string; inboxId: string; type: string };
+  'contact.created': { contactId: string };
+  'contact.updated': { contactId: string; fields: string[] };
+  'contact.merged': { contactId: string; mergedContactId: string; conversationsMoved: number };
+  'contact.deleted': { contactId: string };
+  'conversation.created': {
+    conversationId: string;
+    inboxId: string;
+    channelId: string;
+    contactId: string;
+  };
+  'conversation.assigned': {
+    conversationId: string;
+    inboxId: string;
+    assigneeId: string | null;
+    teamId: string | null;
+    previousAssigneeId: string | null;
+    previousTeamId: string | null;
+    by: Actor;
+    reason?: string;
+  };
+  'conversation.status.changed': {
+    conversationId: string;
+    inboxId: string;
+    status: ConversationStatus;
+    previousStatus: ConversationStatus;
+    snoozedUntil: number | null;
+    by: Actor;
+  };
+  'message.received': {
+    conversationId: string;
+    messageId: string;
+    inboxId: string;
+    channelId: string;
+    contactId: string;
+    createdConversation: boolean;
+  };
+  'message.sent': {
+    conversationId: string;
+    messageId: string;
+    inboxId: string;
+    channelId: string;
+    authorId: string | null;
+  };
+  'message.delivery.changed': {
+    conversationId: string;
+    messageId: string;
+    status: DeliveryStatus;
+    error: string | null;
+  };
+  'comment.created': {
+    conversationId: string;
+    commentId: string;
+    inboxId: string;
+    authorId: string;
+    mentions: string[];
+  };
+}
+
+/** Every known event type. */
+export type EventType = keyof EventDataMap;
+
+/** One event of the durable, per-workspace ordered log. */
+export interface InboxEvent<T extends EventType = EventType> {
+  /** Sortable unique id. */
+  id: string;
+  /** Position in the workspace's log, strictly increasing in commit order; assigned by the store. */
+  seq: number;
+  /** Event type, e.g. `message.received`. */
+  type: T;
+  /** The workspace this event belongs to. */
+  workspaceId: string;
+  /** When it happened (epoch ms, from the kit's clock). */
+  at: number;
+  /** Type-specific data. */
+  data: EventDataMap[T];
+}
+
+/** An event before the store assigned its `seq`. */
+export type NewEvent<T extends EventType = EventType> = Omit<InboxEvent<T>, 'seq'>;
+
+/** Any event, as a union discriminated by `type`. */
+export type AnyInboxEvent = { [K in EventType]: InboxEvent<K> }[EventType];

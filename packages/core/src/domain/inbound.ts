@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { idSchema, propertiesSchema, timestampSchema } from './common.js';
+import { attachmentInput } from './timeline.js';
+
+/** What every channel hands to `kit.ingest`. */
+export const inboundMessageSchema = z.object({
+  workspaceId: idSchema,
+  channelId: idSchema,
+  /** The channel's unique id of this message; ingesting it twice is a no-op. */
+  externalId: z.string().min(1).max(1000),
+  /** Channel ids of earlier messages this one replies to (email `In-Reply-To` / `References`). */
+  threadRefs: z.array(z.string().min(1).max(1000)).max(100).default([]),
+  /** Reply token from a reply-to address, if the channel found one. */
+  replyToken: z.string().max(200).nullish(),
+  /** Append to this conversation (chat sessions know theirs). Must be in the same channel's inbox. */
+  conversationId: idSchema.nullish(),
+  from: z
+    .object({
+      email: z.email().nullish(),
+      name: z.string().max(200).nullish(),
+      phone: z.string().max(50).nullish(),
+      visitorId: z.string().min(1).max(200).nullish(),
+    })
+    .refine((f) => Boolean(f.email || f.phone || f.visitorId), {
+      message: 'from needs an email, phone or visitorId',
+      path: ['email'],
+    }),
+  to: z.array(z.string()).default([]),
+  subject: z.string().max(1000).nullish(),
+  text: z.string().max(1_000_000),
+  visibleText: z.string().max(1_000_000).nullish(),
+  html: z.string().max(5_000_000).nullish(),
+  attachments: z.array(attachmentInput).max(50).default([]),
+  receivedAt: timestampSchema.optional(),
+  origin: z.object({ kind: z.enum(['channel', 'chatflow', 'form']), id: z.string().nullable() }).optional(),
+  metadata: propertiesSchema.default({}),
+});
+/** What every channel hands to `kit.ingest`. */
+export type InboundMessage = z.input<typeof inboundMessageSchema>;
+/** An `InboundMessage` after validation and defaults. */
+export type ParsedInbound = z.output<typeof inboundMessageSchema>;

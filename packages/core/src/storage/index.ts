@@ -1,0 +1,17 @@
+export type {
+  Storage,
+  StorageCapabilities,
+  StorageOperations,
+  WorkspaceStore,
+  RecordStore,
+  ContactStore,
+  ConversationFilter,
+  ConversationStore,
+  TimelineStore,
+  EventStore,
+  StateStore,
+  AddressTarget,
+  AddressStore,
+  LeaseStore,
+} from './storage.js';
+export type { StorageRecordTypes, RecordKind, BaseRecord, RecordWhere } from './records.js';

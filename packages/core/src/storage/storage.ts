@@ -1,0 +1,253 @@
+import type { Page } from '../domain/common.js';
+import type { Contact } from '../domain/contact.js';
+import type { Conversation, ConversationStatus } from '../domain/conversation.js';
+import type { InboxEvent, NewEvent } from '../domain/events.js';
+import type { Message, TimelineItem } from '../domain/timeline.js';
+import type { Workspace } from '../domain/workspace.js';
+import type { RecordKind, RecordWhere, StorageRecordTypes } from './records.js';
+
+/**
+ * # The InboxKit storage contract (v1)
+ *
+ * A `Storage` keeps every InboxKit entity. The core calls it; hosts only pick one
+ * (`memoryStorage()`, `postgresStorage()`, or a third-party store).
+ *
+ * Rules every store follows (checked by `@inboxkit/storage-testkit`):
+ * - Every method is scoped by `workspaceId` (its first argument); nothing reads or
+ *   writes across workspaces except the few methods marked *global*.
+ * - Missing items are `null`, never `undefined`. The core maps `null` to `NOT_FOUND`.
+ * - Writes that break a uniqueness rule throw a `CONFLICT` error (`ConflictError`).
+ * - Stored values are returned as fresh copies: mutating a result never changes the store.
+ * - Inside `transaction(fn)` every write commits together or not at all.
+ *
+ * Write a store by implementing this interface and running `runStorageConformance`.
+ */
+export interface Storage extends StorageOperations {
+  /** Contract version; a breaking change adds `v2` beside it. */
+  readonly specificationVersion: 'v1';
+  /** Human-readable store name, for logs (`memory`, `postgres`…). */
+  readonly name: string;
+  /** Optional features this store has. */
+  readonly capabilities: StorageCapabilities;
+
+  /**
+   * Runs `fn` in one transaction: all its writes commit together, or none do when `fn`
+   * throws (the error is re-thrown as is). Transactions do not nest.
+   * Stores serialize conflicting transactions (memory: one at a time; SQL: row locks taken by
+   * `lock: true` reads and unique constraints).
+   */
+  transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
+
+  /**
+   * Optional (capability `subscribe`): a feed of events committed by *any* process sharing
+   * this store, delivered per workspace in `seq` order without gaps. Resolves to an
+   * unsubscribe function. When present the kit emits events from this feed.
+   */
+  subscribe?(listener: (event: InboxEvent) => void): Promise<() => Promise<void>>;
+
+  /** Releases what the store created (pools, timers). Never closes a client it was given. */
+  close(): Promise<void>;
+}
+
+/** Optional features of a store. */
+export interface StorageCapabilities {
+  /** `subscribe()` is implemented (cross-process event feed). */
+  subscribe: boolean;
+}
+
+/** The operations available outside and inside a transaction. */
+export interface StorageOperations {
+  /** Tenants. */
+  readonly workspaces: WorkspaceStore;
+  /** Configuration records (users, teams, inboxes, channels, …). */
+  readonly records: RecordStore;
+  /** Contacts. */
+  readonly contacts: ContactStore;
+  /** Conversations. */
+  readonly conversations: ConversationStore;
+  /** Messages and comments. */
+  readonly timeline: TimelineStore;
+  /** The durable per-workspace event log. */
+  readonly events: EventStore;
+  /** Small per-workspace key/value state (checkpoints, rotation pointers). */
+  readonly state: StateStore;
+  /** Global address → inbox directory (fallback addresses). */
+  readonly addresses: AddressStore;
+  /** Global named leases: one owner at a time per background job. */
+  readonly leases: LeaseStore;
+}
+
+/** Tenants. */
+export interface WorkspaceStore {
+  /** Inserts a workspace. Throws `CONFLICT` if the id exists. */
+  insert(workspace: Workspace): Promise<void>;
+  /** Replaces a workspace. Returns `false` when it does not exist. */
+  update(workspace: Workspace): Promise<boolean>;
+  /** The workspace, or `null`. */
+  get(id: string): Promise<Workspace | null>;
+  /** *Global.* Workspaces ordered by id. */
+  list(query: { cursor?: string | null; limit: number }): Promise<Page<Workspace>>;
+}
+
+/** Configuration records of one kind, ordered by id. */
+export interface RecordStore {
+  /** Inserts or replaces the record `(workspaceId, kind, record.id)`. Idempotent. */
+  put<K extends RecordKind>(kind: K, record: StorageRecordTypes[K]): Promise<void>;
+  /** The record, or `null`. */
+  get<K extends RecordKind>(workspaceId: string, kind: K, id: string): Promise<StorageRecordTypes[K] | null>;
+  /**
+   * Records of a kind ordered by id. `where` keeps records whose top-level fields equal the
+   * given values. Returns all matches when `limit` is omitted.
+   */
+  list<K extends RecordKind>(
+    workspaceId: string,
+    kind: K,
+    query?: { where?: RecordWhere; cursor?: string | null; limit?: number },
+  ): Promise<Page<StorageRecordTypes[K]>>;
+  /** *Global.* Records of a kind in every workspace, ordered by (workspaceId, id). For adapters starting up. */
+  listAll<K extends RecordKind>(
+    kind: K,
+    query?: { where?: RecordWhere; cursor?: string | null; limit?: number },
+  ): Promise<Page<StorageRecordTypes[K]>>;
+  /** Deletes the record. Returns `false` when it did not exist. Idempotent. */
+  delete(workspaceId: string, kind: RecordKind, id: string): Promise<boolean>;
+}
+
+/** Contacts. Emails are stored normalized (lower-case) and are unique per workspace. */
+export interface ContactStore {
+  /** Inserts a contact. Throws `CONFLICT` if the id, or a non-null email, exists in the workspace. */
+  insert(contact: Contact): Promise<void>;
+  /** Replaces a contact. Throws `CONFLICT` on a duplicate email. Returns `false` when missing. */
+  update(contact: Contact): Promise<boolean>;
+  /** The contact, or `null`. */
+  get(workspaceId: string, id: string): Promise<Contact | null>;
+  /** The contact with this (normalized) email, or `null`. */
+  findByEmail(workspaceId: string, email: string): Promise<Contact | null>;
+  /** The contact whose `visitorIds` contain `visitorId`, or `null`. */
+  findByVisitorId(workspaceId: string, visitorId: string): Promise<Contact | null>;
+  /** The contact with this phone, or `null`. */
+  findByPhone(workspaceId: string, phone: string): Promise<Contact | null>;
+  /** Contacts ordered by id; `search` matches name or email case-insensitively (substring). */
+  list(workspaceId: string, query: { search?: string; cursor?: string | null; limit: number }): Promise<Page<Contact>>;
+  /** Deletes a contact. Returns `false` when missing. */
+  delete(workspaceId: string, id: string): Promise<boolean>;
+}
+
+/** Filters of a conversation list or count; all given filters must match. */
+export interface ConversationFilter {
+  /** Only these inboxes (an empty array matches nothing). */
+  inboxIds?: string[];
+  /** Only these statuses. */
+  statuses?: ConversationStatus[];
+  /** A user id, or `null` for unassigned. */
+  assigneeId?: string | null;
+  /** A team id, or `null` for no team. */
+  teamId?: string | null;
+  /** Only this channel type. */
+  channelType?: string;
+  /** Only this channel. */
+  channelId?: string;
+  /** Only this contact. */
+  contactId?: string;
+  /** Spam flag; omitted matches both. */
+  spam?: boolean;
+}
+
+/** Conversations. Lists are ordered newest activity first: `(lastMessageAt desc, id desc)`. */
+export interface ConversationStore {
+  /** Inserts a conversation. Throws `CONFLICT` if the id exists. */
+  insert(conversation: Conversation): Promise<void>;
+  /** Replaces a conversation. Returns `false` when missing. */
+  update(conversation: Conversation): Promise<boolean>;
+  /**
+   * The conversation, or `null`. With `lock: true` inside a transaction, the row stays
+   * locked against other transactions' locking reads and writes until commit.
+   */
+  get(workspaceId: string, id: string, options?: { lock?: boolean }): Promise<Conversation | null>;
+  /**
+   * Keyset-paginated list. The cursor is opaque to the caller; a page never repeats or
+   * skips a conversation whose `lastMessageAt` did not change between the two calls.
+   */
+  list(workspaceId: string, query: ConversationFilter & { cursor?: string | null; limit: number }): Promise<Page<Conversation>>;
+  /** Number of conversations matching the filter. */
+  count(workspaceId: string, filter: ConversationFilter): Promise<number>;
+  /** Moves every conversation of `fromContactId` to `toContactId` (contact merge). Returns how many. */
+  moveContact(workspaceId: string, fromContactId: string, toContactId: string): Promise<number>;
+  /** *Global.* Snoozed conversations with `snoozedUntil <= before`, earliest first. */
+  listDueSnoozed(before: number, limit: number): Promise<Array<{ workspaceId: string; id: string; snoozedUntil: number }>>;
+}
+
+/** Messages and comments. Lists are ordered oldest first: `(createdAt asc, id asc)`. */
+export interface TimelineStore {
+  /**
+   * Inserts a message or comment. Throws `CONFLICT` if the id exists, or if a message with the
+   * same `(workspaceId, channelId, externalId)` exists (this is what makes ingest idempotent).
+   */
+  insert(item: TimelineItem): Promise<void>;
+  /** Replaces an item. Returns `false` when missing. */
+  update(item: TimelineItem): Promise<boolean>;
+  /** The item, or `null`. */
+  get(workspaceId: string, id: string): Promise<TimelineItem | null>;
+  /** A conversation's items, oldest first. */
+  list(workspaceId: string, conversationId: string, query: { cursor?: string | null; limit: number }): Promise<Page<TimelineItem>>;
+  /** The message with this channel id, or `null`. */
+  findByExternalId(workspaceId: string, channelId: string, externalId: string): Promise<Message | null>;
+  /** The newest message in the workspace (any channel) whose `externalId` is one of `externalIds`, or `null`. */
+  findByExternalIds(workspaceId: string, externalIds: string[]): Promise<Message | null>;
+  /** Moves every item of a conversation to another one (conversation merge). Returns how many. */
+  moveConversation(workspaceId: string, fromConversationId: string, toConversationId: string): Promise<number>;
+  /** *Global.* Outgoing messages still `pending` created before `before`, oldest first (the send outbox). */
+  listPending(before: number, limit: number): Promise<Message[]>;
+}
+
+/** The durable, ordered, per-workspace event log. */
+export interface EventStore {
+  /**
+   * Appends events in order and returns them with `seq` assigned: strictly increasing per
+   * workspace in commit order, so a reader never sees a later `seq` before an earlier one.
+   */
+  append(workspaceId: string, events: NewEvent[]): Promise<InboxEvent[]>;
+  /** Events with `seq > after` (0 = from the start), in order, at most `limit`. */
+  read(workspaceId: string, query: { after?: number; limit: number }): Promise<InboxEvent[]>;
+}
+
+/** Per-workspace JSON key/value state. */
+export interface StateStore {
+  /** The value, or `null`. With `lock: true` inside a transaction, the key is locked until commit. */
+  get<T = unknown>(workspaceId: string, key: string, options?: { lock?: boolean }): Promise<T | null>;
+  /** Sets the value (JSON-serializable). Idempotent. */
+  put(workspaceId: string, key: string, value: unknown): Promise<void>;
+  /** Deletes the key. Returns `false` when missing. */
+  delete(workspaceId: string, key: string): Promise<boolean>;
+}
+
+/** Where an address delivers. */
+export interface AddressTarget {
+  /** Workspace of the inbox. */
+  workspaceId: string;
+  /** The inbox. */
+  inboxId: string;
+  /** A channel, when the address belongs to one. */
+  channelId: string | null;
+}
+
+/** *Global* directory of inbound addresses (lower-cased). */
+export interface AddressStore {
+  /** Registers an address. Throws `CONFLICT` when it points elsewhere already; idempotent otherwise. */
+  put(address: string, target: AddressTarget): Promise<void>;
+  /** The target, or `null`. */
+  get(address: string): Promise<AddressTarget | null>;
+  /** Removes an address. Returns `false` when missing. */
+  delete(address: string): Promise<boolean>;
+}
+
+/** *Global* named leases: at most one live holder per name. */
+export interface LeaseStore {
+  /**
+   * Takes the lease for `ttlMs` if it is free, expired, or already held by `holder`
+   * (which renews it). Returns whether `holder` now holds it. Expiry uses `now`.
+   */
+  acquire(name: string, holder: string, ttlMs: number, now: number): Promise<boolean>;
+  /** Gives the lease up if `holder` holds it. Idempotent. */
+  release(name: string, holder: string): Promise<void>;
+}

@@ -1,0 +1,5 @@
+/**
+ * `@inboxkit/core/testing`: helpers for host test suites (manual clock, test channel).
+ * @packageDocumentation
+ */
+export { manualClock, type ManualClock } from './manual-clock.js';
