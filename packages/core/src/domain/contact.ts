@@ -18,19 +18,25 @@ export const contactSchema = z.object({
 /** A customer. */
 export type Contact = z.infer<typeof contactSchema>;
 
-/** Input of `contacts.create`. */
-export const createContactInput = z.object({
+const contactFields = {
   email: z.email().nullish(),
   name: z.string().trim().max(200).nullish(),
   phone: z.string().trim().max(50).nullish(),
-  visitorIds: z.array(z.string().min(1).max(200)).default([]),
-  properties: propertiesSchema.default({}),
+  visitorIds: z.array(z.string().min(1).max(200)),
+  properties: propertiesSchema,
   ownerId: idSchema.nullish(),
+};
+
+/** Input of `contacts.create`. */
+export const createContactInput = z.object({
+  ...contactFields,
+  visitorIds: contactFields.visitorIds.default([]),
+  properties: contactFields.properties.default({}),
 });
 /** Input of `contacts.create`. */
 export type CreateContactInput = z.input<typeof createContactInput>;
 
 /** Patch of `contacts.update`; `properties` are merged key by key (`null` deletes a key). */
-export const updateContactInput = createContactInput.partial();
+export const updateContactInput = z.object(contactFields).partial();
 /** Patch of `contacts.update`. */
 export type UpdateContactInput = z.input<typeof updateContactInput>;

@@ -78,6 +78,9 @@ export interface EventDataMap {
     status: DeliveryStatus;
     error: string | null;
   };
+  'chatflow.created': { chatflowId: string; channelId: string };
+  'chatflow.updated': { chatflowId: string; channelId: string; fields: string[] };
+  'chatflow.deleted': { chatflowId: string; channelId: string };
   'comment.created': {
     conversationId: string;
     commentId: string;
@@ -85,6 +88,45 @@ export interface EventDataMap {
     authorId: string;
     mentions: string[];
   };
+  'routing.rule.set': { channelId: string; inboxId: string; ruleId: string; strategy: string };
+  'routing.rule.cleared': { channelId: string; inboxId: string; ruleId: string };
+  /** A routing rule left a conversation without a user; `skipped` says who was passed over and why. */
+  'routing.unassigned': {
+    conversationId: string;
+    inboxId: string;
+    channelId: string;
+    ruleId: string;
+    /** The team it waits with, when the rule names one. */
+    teamId: string | null;
+    /** `manual`: the rule hands out to people; `no-members`: the rule targets nobody in the inbox; `nobody-eligible`: everyone was skipped. */
+    reason: 'manual' | 'no-members' | 'nobody-eligible';
+    skipped: Array<{
+      userId: string;
+      reason: 'unknown-user' | 'not-inbox-member' | 'away' | 'outside-working-hours' | 'at-capacity';
+      /** For `outside-working-hours`: when their next working interval starts. */
+      availableAt: number | null;
+    }>;
+  };
+  'filter.created': { filterId: string; inboxId: string; action: 'drop' | 'spam' };
+  'filter.deleted': { filterId: string; inboxId: string };
+  /** An email filter caught an inbound message (dropped, or kept as spam in `conversationId`). */
+  'message.filtered': {
+    inboxId: string;
+    channelId: string;
+    filterId: string;
+    action: 'drop' | 'spam';
+    reason: string;
+    externalId: string;
+    /** Sender address, when known. */
+    from: string | null;
+    subject: string | null;
+    /** For `spam`: where the message was kept. */
+    conversationId: string | null;
+    messageId: string | null;
+  };
+  /** A user released a spam conversation: it is a normal conversation now (routed and announced). */
+  'conversation.released': { conversationId: string; inboxId: string; by: Actor };
+  'notification.preferences.changed': { userId: string };
 }
 
 /** Every known event type. */

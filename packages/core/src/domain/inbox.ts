@@ -28,10 +28,11 @@ export const createInboxInput = z.object({
   name: z.string().trim().min(1).max(200),
   members: inboxMembersSchema.default({ users: [], teams: [] }),
 });
+const inboxPatch = z.object({ name: createInboxInput.shape.name, members: inboxMembersSchema }).partial();
 /** Input of `inboxes.create`. */
 export type CreateInboxInput = z.input<typeof createInboxInput>;
 
 /** Patch of `inboxes.update`. */
-export const updateInboxInput = createInboxInput.partial();
+export const updateInboxInput = inboxPatch;
 /** Patch of `inboxes.update`. */
 export type UpdateInboxInput = z.input<typeof updateInboxInput>;

@@ -14,16 +14,18 @@ export const teamSchema = z.object({
 /** A group of users. */
 export type Team = z.infer<typeof teamSchema>;
 
-/** Input of `teams.create`. */
-export const createTeamInput = z.object({
+const teamFields = {
   name: z.string().trim().min(1).max(200),
-  memberIds: z.array(idSchema).default([]),
+  memberIds: z.array(idSchema),
   parentTeamId: idSchema.nullish(),
-});
+};
+
+/** Input of `teams.create`. */
+export const createTeamInput = z.object({ ...teamFields, memberIds: teamFields.memberIds.default([]) });
 /** Input of `teams.create`. */
 export type CreateTeamInput = z.input<typeof createTeamInput>;
 
 /** Patch of `teams.update`. */
-export const updateTeamInput = createTeamInput.partial();
+export const updateTeamInput = z.object(teamFields).partial();
 /** Patch of `teams.update`. */
 export type UpdateTeamInput = z.input<typeof updateTeamInput>;

@@ -68,7 +68,10 @@ export const commentSchema = z.object({
 /** An internal note. */
 export type Comment = z.infer<typeof commentSchema>;
 
-/** A timeline entry: message or comment, told apart by `kind`. */
+/**
+ * A timeline entry: message or comment, told apart by `kind`. Both share one id space
+ * (`itm_…`), so items created in the same millisecond keep their creation order.
+ */
 export type TimelineItem = Message | Comment;
 
 /** Attachment as given to `reply` or in an inbound message. */

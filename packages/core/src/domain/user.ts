@@ -38,21 +38,28 @@ export const userSchema = z.object({
 /** An agent of the workspace. */
 export type User = z.infer<typeof userSchema>;
 
-/** Input of `users.create`. */
-export const createUserInput = z.object({
+const userFields = {
   name: z.string().trim().min(1).max(200),
   email: z.email(),
   avatarUrl: z.url().nullish(),
   meetingLink: z.url().nullish(),
-  role: userRoleSchema.default('agent'),
-  availability: availabilitySchema.default('available'),
+  role: userRoleSchema,
+  availability: availabilitySchema,
   workingHours: workingHoursSchema.nullish(),
-  capacity: capacitySchema.partial().optional(),
+  capacity: z.object({ default: capacitySchema.shape.default.unwrap(), inboxes: capacitySchema.shape.inboxes.unwrap() }).partial(),
+};
+
+/** Input of `users.create`. */
+export const createUserInput = z.object({
+  ...userFields,
+  role: userFields.role.default('agent'),
+  availability: userFields.availability.default('available'),
+  capacity: userFields.capacity.optional(),
 });
 /** Input of `users.create`. */
 export type CreateUserInput = z.input<typeof createUserInput>;
 
 /** Patch of `users.update`. */
-export const updateUserInput = createUserInput.partial();
+export const updateUserInput = z.object(userFields).partial();
 /** Patch of `users.update`. */
 export type UpdateUserInput = z.input<typeof updateUserInput>;

@@ -1,7 +1,11 @@
+import type { Chatflow } from '../chatflows/chatflow.js';
 import type { Channel } from '../domain/channel.js';
 import type { Inbox } from '../domain/inbox.js';
 import type { Team } from '../domain/team.js';
 import type { User } from '../domain/user.js';
+import type { EmailFilter } from '../filters/email-filter.js';
+import type { NotificationPreferencesRecord } from '../notifications/preferences.js';
+import type { RoutingRule } from '../routing/routing-rule.js';
 
 /**
  * Configuration entities kept as whole records, keyed by `(workspaceId, kind, id)`.
@@ -13,6 +17,14 @@ export interface StorageRecordTypes {
   team: Team;
   inbox: Inbox;
   channel: Channel;
+  /** A chat channel's chatflow. */
+  chatflow: Chatflow;
+  /** A channel's routing rule; `id` = the channel id. */
+  routingRule: RoutingRule;
+  /** An inbox's email filter. */
+  emailFilter: EmailFilter;
+  /** A user's notification preferences; `id` = the user id. */
+  notificationPreferences: NotificationPreferencesRecord;
 }
 
 /** A kind of configuration record. */

@@ -19,6 +19,8 @@ import type { RecordKind, RecordWhere, StorageRecordTypes } from './records.js';
  * - Writes that break a uniqueness rule throw a `CONFLICT` error (`ConflictError`).
  * - Stored values are returned as fresh copies: mutating a result never changes the store.
  * - Inside `transaction(fn)` every write commits together or not at all.
+ * - Ids are unique per workspace (the same id may exist in two workspaces).
+ * - Emails and addresses compare case-insensitively: the store normalizes (lower-cases) them.
  *
  * Write a store by implementing this interface and running `runStorageConformance`.
  */
@@ -32,7 +34,10 @@ export interface Storage extends StorageOperations {
 
   /**
    * Runs `fn` in one transaction: all its writes commit together, or none do when `fn`
-   * throws (the error is re-thrown as is). Transactions do not nest.
+   * throws (the error is re-thrown as is). A write that throws (e.g. `CONFLICT`) leaves the
+   * transaction unusable: `fn` must let the error propagate, and callers retry the whole
+   * transaction. Transactions do not nest: using the store itself (not `tx`) inside `fn`
+   * throws a `STORAGE` error rather than deadlocking.
    * Stores serialize conflicting transactions (memory: one at a time; SQL: row locks taken by
    * `lock: true` reads and unique constraints).
    */
@@ -40,8 +45,8 @@ export interface Storage extends StorageOperations {
 
   /**
    * Optional (capability `subscribe`): a feed of events committed by *any* process sharing
-   * this store, delivered per workspace in `seq` order without gaps. Resolves to an
-   * unsubscribe function. When present the kit emits events from this feed.
+   * this store after the returned promise resolves, delivered per workspace in `seq` order
+   * without gaps. Resolves to an unsubscribe function. The kit emits other processes' events from it.
    */
   subscribe?(listener: (event: InboxEvent) => void): Promise<() => Promise<void>>;
 
@@ -167,13 +172,14 @@ export interface ConversationStore {
   /**
    * Keyset-paginated list. The cursor is opaque to the caller; a page never repeats or
    * skips a conversation whose `lastMessageAt` did not change between the two calls.
+   * `nextCursor` is non-null only when another item follows (stores look one row ahead).
    */
   list(workspaceId: string, query: ConversationFilter & { cursor?: string | null; limit: number }): Promise<Page<Conversation>>;
   /** Number of conversations matching the filter. */
   count(workspaceId: string, filter: ConversationFilter): Promise<number>;
-  /** Moves every conversation of `fromContactId` to `toContactId` (contact merge). Returns how many. */
+  /** Moves every conversation of `fromContactId` to `toContactId` (contact merge). Returns how many. `updatedAt` may or may not change. */
   moveContact(workspaceId: string, fromContactId: string, toContactId: string): Promise<number>;
-  /** *Global.* Snoozed conversations with `snoozedUntil <= before`, earliest first. */
+  /** *Global.* Snoozed conversations with `snoozedUntil <= before`, earliest first (ties in any order). */
   listDueSnoozed(before: number, limit: number): Promise<Array<{ workspaceId: string; id: string; snoozedUntil: number }>>;
 }
 
@@ -192,19 +198,20 @@ export interface TimelineStore {
   list(workspaceId: string, conversationId: string, query: { cursor?: string | null; limit: number }): Promise<Page<TimelineItem>>;
   /** The message with this channel id, or `null`. */
   findByExternalId(workspaceId: string, channelId: string, externalId: string): Promise<Message | null>;
-  /** The newest message in the workspace (any channel) whose `externalId` is one of `externalIds`, or `null`. */
+  /** The newest message (by `createdAt`, ties in any order) in the workspace, any channel, whose `externalId` is one of `externalIds`, or `null`. */
   findByExternalIds(workspaceId: string, externalIds: string[]): Promise<Message | null>;
   /** Moves every item of a conversation to another one (conversation merge). Returns how many. */
   moveConversation(workspaceId: string, fromConversationId: string, toConversationId: string): Promise<number>;
-  /** *Global.* Outgoing messages still `pending` created before `before`, oldest first (the send outbox). */
+  /** *Global.* Outgoing messages still `pending` with `createdAt < before`, oldest first (the send outbox). */
   listPending(before: number, limit: number): Promise<Message[]>;
 }
 
 /** The durable, ordered, per-workspace event log. */
 export interface EventStore {
   /**
-   * Appends events in order and returns them with `seq` assigned: strictly increasing per
-   * workspace in commit order, so a reader never sees a later `seq` before an earlier one.
+   * Appends events in order and returns them with `seq` assigned: starting at 1, strictly
+   * increasing per workspace in commit order and without gaps (a rolled-back append leaves
+   * none), so a reader never sees a later `seq` before an earlier one. `append([])` returns `[]`.
    */
   append(workspaceId: string, events: NewEvent[]): Promise<InboxEvent[]>;
   /** Events with `seq > after` (0 = from the start), in order, at most `limit`. */
@@ -213,7 +220,10 @@ export interface EventStore {
 
 /** Per-workspace JSON key/value state. */
 export interface StateStore {
-  /** The value, or `null`. With `lock: true` inside a transaction, the key is locked until commit. */
+  /**
+   * The value, or `null`. With `lock: true` inside a transaction the key is locked until commit,
+   * also when it does not exist yet (SQL stores may insert a placeholder row to lock; it still reads as `null`).
+   */
   get<T = unknown>(workspaceId: string, key: string, options?: { lock?: boolean }): Promise<T | null>;
   /** Sets the value (JSON-serializable). Idempotent. */
   put(workspaceId: string, key: string, value: unknown): Promise<void>;

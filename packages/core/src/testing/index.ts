@@ -3,3 +3,4 @@
  * @packageDocumentation
  */
 export { manualClock, type ManualClock } from './manual-clock.js';
+export { createTestChannel, type TestChannel } from './test-channel.js';

@@ -1,0 +1,130 @@
+import type { Page } from '../domain/common.js';
+import { normalizeEmail, pageQuerySchema } from '../domain/common.js';
+import { createContactInput, updateContactInput, type Contact, type CreateContactInput, type UpdateContactInput } from '../domain/contact.js';
+import { ConflictError } from '../errors/conflict-error.js';
+import { parseInput } from '../errors/parse.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { changedFields, requireFound } from '../kit/require-found.js';
+import type { Scope } from '../kit/scope.js';
+import { mergeContacts } from './merge-contacts.js';
+import { loadSidebar, type ContactSidebar } from './sidebar.js';
+
+/** Contacts (customers) of a workspace. */
+export interface ContactsApi {
+  /** Creates a contact; `CONFLICT` when the email exists. */
+  create(input: CreateContactInput): Promise<Contact>;
+  /** The contact; `NOT_FOUND` when missing. */
+  get(id: string): Promise<Contact>;
+  /** The contact with this email (case-insensitive), or `null`. */
+  findByEmail(email: string): Promise<Contact | null>;
+  /** The contact carrying this visitor id, or `null`. */
+  findByVisitorId(visitorId: string): Promise<Contact | null>;
+  /** Contacts ordered by id; `search` matches name or email. */
+  list(query?: { search?: string; cursor?: string | null; limit?: number }): Promise<Page<Contact>>;
+  /** Updates fields; `properties` merge key by key and a `null` value deletes the key. */
+  update(id: string, patch: UpdateContactInput): Promise<Contact>;
+  /** Deletes a contact that has no conversations (`CONFLICT` otherwise; merge instead). Admin only. */
+  delete(id: string): Promise<void>;
+  /** Merges `mergedId` into `contactId`: conversations move, missing fields are filled, `mergedId` is deleted. */
+  merge(contactId: string, mergedId: string): Promise<Contact>;
+  /** Contact, associated host records and previous conversations, for the agent's sidebar. */
+  sidebar(contactId: string, options?: { excludeConversationId?: string; limit?: number }): Promise<ContactSidebar>;
+}
+
+/** Builds the contacts API of a scope. */
+export function contactsService(scope: Scope): ContactsApi {
+  const { workspaceId, runtime } = scope;
+  const read = async <T>(fn: () => Promise<T>) => {
+    await scope.access.actor();
+    return fn();
+  };
+  return {
+    async create(input) {
+      const parsed = parseInput(createContactInput, input, 'contact');
+      const now = runtime.clock.now();
+      const contact: Contact = {
+        id: runtime.ids.next('ct'),
+        workspaceId,
+        email: parsed.email ? normalizeEmail(parsed.email) : null,
+        name: parsed.name ?? null,
+        phone: parsed.phone ?? null,
+        visitorIds: [...new Set(parsed.visitorIds)],
+        properties: parsed.properties,
+        ownerId: parsed.ownerId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await scope.access.actor();
+      return scope.mutate(async (tx, events) => {
+        if (contact.ownerId && !(await tx.records.get(workspaceId, 'user', contact.ownerId))) {
+          throw new ValidationError('contact', [{ path: 'ownerId', message: `unknown user "${contact.ownerId}"` }]);
+        }
+        await tx.contacts.insert(contact);
+        events.record('contact.created', { contactId: contact.id });
+        return contact;
+      });
+    },
+    get: (id) => read(async () => requireFound(await scope.storage.contacts.get(workspaceId, id), 'contact', id)),
+    findByEmail: (email) => read(() => scope.storage.contacts.findByEmail(workspaceId, normalizeEmail(email))),
+    findByVisitorId: (visitorId) => read(() => scope.storage.contacts.findByVisitorId(workspaceId, visitorId)),
+    async list(query = {}) {
+      const { cursor, limit } = parseInput(pageQuerySchema, query, 'contact query');
+      return read(() => scope.storage.contacts.list(workspaceId, { search: query.search, cursor: cursor ?? null, limit }));
+    },
+    async update(id, patch) {
+      const parsed = parseInput(updateContactInput, patch, 'contact');
+      await scope.access.actor();
+      return scope.mutate(async (tx, events) => {
+        const current = requireFound(await tx.contacts.get(workspaceId, id), 'contact', id);
+        const properties = { ...current.properties };
+        for (const [key, value] of Object.entries(parsed.properties ?? {})) {
+          if (value === null) delete properties[key];
+          else properties[key] = value;
+        }
+        const next: Contact = {
+          ...current,
+          email: parsed.email === undefined ? current.email : parsed.email && normalizeEmail(parsed.email),
+          name: parsed.name === undefined ? current.name : parsed.name,
+          phone: parsed.phone === undefined ? current.phone : parsed.phone,
+          visitorIds: parsed.visitorIds ? [...new Set(parsed.visitorIds)] : current.visitorIds,
+          ownerId: parsed.ownerId === undefined ? current.ownerId : parsed.ownerId,
+          properties,
+          updatedAt: runtime.clock.now(),
+        };
+        if (next.ownerId && !(await tx.records.get(workspaceId, 'user', next.ownerId))) {
+          throw new ValidationError('contact', [{ path: 'ownerId', message: `unknown user "${next.ownerId}"` }]);
+        }
+        await tx.contacts.update(next);
+        events.record('contact.updated', { contactId: id, fields: changedFields(patch) });
+        return next;
+      });
+    },
+    async delete(id) {
+      await scope.access.requireAdmin('delete contacts');
+      await scope.mutate(async (tx, events) => {
+        requireFound(await tx.contacts.get(workspaceId, id), 'contact', id);
+        if ((await tx.conversations.count(workspaceId, { contactId: id })) > 0) {
+          throw new ConflictError(`contact "${id}" has conversations; merge it into another contact instead`);
+        }
+        await tx.contacts.delete(workspaceId, id);
+        events.record('contact.deleted', { contactId: id });
+      });
+    },
+    async merge(contactId, mergedId) {
+      await scope.access.actor();
+      if (contactId === mergedId) {
+        throw new ValidationError('contact merge', [{ path: 'mergedId', message: 'cannot merge a contact into itself' }]);
+      }
+      return scope.mutate((tx, events) => mergeContacts(runtime, tx, events, workspaceId, contactId, mergedId));
+    },
+    async sidebar(contactId, options = {}) {
+      await scope.access.actor();
+      const contact = requireFound(await scope.storage.contacts.get(workspaceId, contactId), 'contact', contactId);
+      return loadSidebar(scope, contact, {
+        limit: options.limit ?? 20,
+        timeoutMs: 2_000,
+        excludeConversationId: options.excludeConversationId,
+      });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { normalizeEmail } from '../domain/common.js';
+import type { Contact } from '../domain/contact.js';
+import type { ParsedInbound } from '../domain/inbound.js';
+import type { EventRecorder } from '../events/event-recorder.js';
+import type { KitRuntime } from '../kit/runtime.js';
+import type { StorageOperations } from '../storage/storage.js';
+
+/**
+ * Finds the sender's contact (email, then visitor id, then phone) or creates it, inside the
+ * ingest transaction. Missing name/phone are filled in. A visitor id is attached only to a
+ * contact found by that visitor id or created now — never to a contact found by an email the
+ * sender merely claims, so an unverified visitor cannot hijack a known contact's identity.
+ */
+export async function resolveContact(
+  runtime: KitRuntime,
+  tx: StorageOperations,
+  events: EventRecorder,
+  workspaceId: string,
+  from: ParsedInbound['from'],
+): Promise<Contact> {
+  const email = from.email ? normalizeEmail(from.email) : null;
+  const found =
+    (email && (await tx.contacts.findByEmail(workspaceId, email))) ||
+    (from.visitorId && (await tx.contacts.findByVisitorId(workspaceId, from.visitorId))) ||
+    (from.phone && (await tx.contacts.findByPhone(workspaceId, from.phone))) ||
+    null;
+  const now = runtime.clock.now();
+  if (!found) {
+    const contact: Contact = {
+      id: runtime.ids.next('ct'),
+      workspaceId,
+      email,
+      name: from.name ?? null,
+      phone: from.phone ?? null,
+      visitorIds: from.visitorId ? [from.visitorId] : [],
+      properties: {},
+      ownerId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await tx.contacts.insert(contact);
+    events.record('contact.created', { contactId: contact.id });
+    return contact;
+  }
+  const fill: Partial<Contact> = {};
+  if (!found.name && from.name) fill.name = from.name;
+  if (!found.phone && from.phone) fill.phone = from.phone;
+  if (!found.email && email && !(await tx.contacts.findByEmail(workspaceId, email))) fill.email = email;
+  const fields = Object.keys(fill);
+  if (fields.length === 0) return found;
+  const next: Contact = { ...found, ...fill, updatedAt: now };
+  await tx.contacts.update(next);
+  events.record('contact.updated', { contactId: next.id, fields });
+  return next;
+}

@@ -1,0 +1,48 @@
+import { assignInput, type AssignInput, type Conversation } from '../domain/conversation.js';
+import { inboxMemberIds } from '../domain/membership.js';
+import { parseInput } from '../errors/parse.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { requireFound } from '../kit/require-found.js';
+import type { Scope } from '../kit/scope.js';
+import { actorOf } from './status.js';
+
+/**
+ * Assigns a conversation to a user and/or team (`null` clears, omitted keeps). The user must
+ * be able to see the inbox. Records `conversation.assigned` with the acting user.
+ */
+export async function assign(scope: Scope, conversationId: string, input: AssignInput): Promise<Conversation> {
+  const { workspaceId, runtime } = scope;
+  const parsed = parseInput(assignInput, input, 'assignment');
+  const by = scope.access.by(parsed.by);
+  return scope.mutate(async (tx, events) => {
+    const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
+    await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
+    const assigneeId = parsed.userId === undefined ? current.assigneeId : parsed.userId;
+    const teamId = parsed.teamId === undefined ? current.teamId : parsed.teamId;
+    if (assigneeId) {
+      const [inbox, teams] = await Promise.all([tx.records.get(workspaceId, 'inbox', current.inboxId), tx.records.list(workspaceId, 'team')]);
+      if (!(await tx.records.get(workspaceId, 'user', assigneeId))) {
+        throw new ValidationError('assignment', [{ path: 'userId', message: `unknown user "${assigneeId}"` }]);
+      }
+      if (!inboxMemberIds(inbox!, teams.items).has(assigneeId)) {
+        throw new ValidationError('assignment', [{ path: 'userId', message: `user "${assigneeId}" is not a member of the inbox` }]);
+      }
+    }
+    if (teamId && !(await tx.records.get(workspaceId, 'team', teamId))) {
+      throw new ValidationError('assignment', [{ path: 'teamId', message: `unknown team "${teamId}"` }]);
+    }
+    if (assigneeId === current.assigneeId && teamId === current.teamId) return current;
+    const next: Conversation = { ...current, assigneeId, teamId, updatedAt: runtime.clock.now() };
+    await tx.conversations.update(next);
+    events.record('conversation.assigned', {
+      conversationId,
+      inboxId: current.inboxId,
+      assigneeId,
+      teamId,
+      previousAssigneeId: current.assigneeId,
+      previousTeamId: current.teamId,
+      by: actorOf(by),
+    });
+    return next;
+  });
+}

@@ -1,0 +1,111 @@
+import type { Page } from '../domain/common.js';
+import {
+  byInput,
+  listConversationsInput,
+  snoozeInput,
+  type ByInput,
+  type Conversation,
+  type ConversationStatus,
+  type ListConversationsInput,
+  type SnoozeInput,
+  type AssignInput,
+} from '../domain/conversation.js';
+import { timelineQuery, type Comment, type CommentInput, type Message, type ReplyInput, type TimelineItem, type TimelineQuery } from '../domain/timeline.js';
+import { parseInput } from '../errors/parse.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { requireFound } from '../kit/require-found.js';
+import type { Scope } from '../kit/scope.js';
+import { assign } from './assign.js';
+import { comment } from './comment.js';
+import { reply } from './reply.js';
+import { actorOf, changeStatus } from './status.js';
+
+/** Conversations: listing, reading, replying, commenting, assigning and status changes. */
+export interface ConversationsApi {
+  /** Conversations newest activity first, filtered; keyset cursors. Agents see their inboxes only. */
+  list(query?: ListConversationsInput): Promise<Page<Conversation>>;
+  /** The conversation; `NOT_FOUND` when missing or not visible. */
+  get(id: string): Promise<Conversation>;
+  /** Messages and comments, oldest first. */
+  timeline(id: string, query?: TimelineQuery): Promise<Page<TimelineItem>>;
+  /** Sends a reply through the conversation's channel; resolves once delivered (`sent`) or `failed`. */
+  reply(id: string, input: ReplyInput): Promise<Message>;
+  /** Adds an internal note; `@[userId]` mentions notify. */
+  comment(id: string, input: CommentInput): Promise<Comment>;
+  /** Assigns to a user and/or team. */
+  assign(id: string, input: AssignInput): Promise<Conversation>;
+  /** Closes the conversation. Idempotent. */
+  close(id: string, input?: ByInput): Promise<Conversation>;
+  /** Reopens the conversation. Idempotent. */
+  reopen(id: string, input?: ByInput): Promise<Conversation>;
+  /** Snoozes until a time; it reopens by itself then (or when the contact writes). */
+  snooze(id: string, input: SnoozeInput): Promise<Conversation>;
+}
+
+/** Builds the conversations API of a scope. */
+export function conversationsService(scope: Scope): ConversationsApi {
+  const { workspaceId, runtime } = scope;
+
+  async function visible(id: string): Promise<Conversation> {
+    const conversation = requireFound(await scope.storage.conversations.get(workspaceId, id), 'conversation', id);
+    await scope.access.requireInbox(conversation.inboxId, 'conversation', id);
+    return conversation;
+  }
+
+  async function setStatus(id: string, status: ConversationStatus, by: string | null, snoozedUntil?: number) {
+    return scope.mutate(async (tx, events) => {
+      const current = requireFound(await tx.conversations.get(workspaceId, id, { lock: true }), 'conversation', id);
+      await scope.access.requireInbox(current.inboxId, 'conversation', id, tx);
+      const next = changeStatus(current, status, { now: runtime.clock.now(), by: actorOf(by), snoozedUntil }, events);
+      if (next !== current) await tx.conversations.update(next);
+      return next;
+    });
+  }
+
+  return {
+    async list(query = {}) {
+      const q = parseInput(listConversationsInput, query, 'conversation query');
+      const visibleIds = await scope.access.visibleInboxIds();
+      let inboxIds = q.inboxId ? [q.inboxId] : undefined;
+      if (visibleIds) inboxIds = (inboxIds ?? visibleIds).filter((id) => visibleIds.includes(id));
+      return scope.storage.conversations.list(workspaceId, {
+        ...(inboxIds ? { inboxIds } : {}),
+        ...(q.status ? { statuses: [q.status] } : {}),
+        ...(q.assignee !== undefined ? { assigneeId: q.assignee === 'unassigned' ? null : q.assignee } : {}),
+        ...(q.teamId ? { teamId: q.teamId } : {}),
+        ...(q.channelType ? { channelType: q.channelType } : {}),
+        ...(q.channelId ? { channelId: q.channelId } : {}),
+        ...(q.contactId ? { contactId: q.contactId } : {}),
+        spam: q.spam,
+        cursor: q.cursor ?? null,
+        limit: q.limit,
+      });
+    },
+    get: visible,
+    async timeline(id, query = {}) {
+      const { cursor, limit } = parseInput(timelineQuery, query, 'timeline query');
+      await visible(id);
+      return scope.storage.timeline.list(workspaceId, id, { cursor: cursor ?? null, limit });
+    },
+    reply: (id, input) => reply(scope, id, input),
+    comment: (id, input) => comment(scope, id, input),
+    assign: (id, input) => assign(scope, id, input),
+    async close(id, input) {
+      const { by } = parseInput(byInput, input, 'close');
+      return setStatus(id, 'closed', scope.access.by(by));
+    },
+    async reopen(id, input) {
+      const { by } = parseInput(byInput, input, 'reopen');
+      return setStatus(id, 'open', scope.access.by(by));
+    },
+    async snooze(id, input) {
+      const { until, by } = parseInput(snoozeInput, input, 'snooze');
+      if (until <= runtime.clock.now()) {
+        throw new ValidationError('snooze', [{ path: 'until', message: 'must be in the future' }]);
+      }
+      const next = await setStatus(id, 'snoozed', scope.access.by(by), until);
+      runtime.snoozes.schedule(workspaceId, id, until);
+      return next;
+    },
+  };
+}

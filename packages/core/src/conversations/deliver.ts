@@ -1,0 +1,111 @@
+import type { ChannelAdapter } from '../channels/channel-adapter.js';
+import type { Channel } from '../domain/channel.js';
+import type { Conversation } from '../domain/conversation.js';
+import type { Message } from '../domain/timeline.js';
+import { ChannelError } from '../errors/channel-error.js';
+import { InboxKitError } from '../errors/inboxkit-error.js';
+import type { Scope } from '../kit/scope.js';
+import type { KitRuntime } from '../kit/runtime.js';
+import type { StorageOperations } from '../storage/storage.js';
+
+/**
+ * The channel and adapter that deliver replies of a conversation. Usually its own channel;
+ * adapters that cannot send (forms) name a `replyVia` type and the inbox's first active
+ * channel of that type is used. Throws `CHANNEL` when nothing can deliver.
+ */
+export async function senderFor(
+  scope: Scope,
+  tx: StorageOperations,
+  conversation: Conversation,
+): Promise<{ channel: Channel; adapter: ChannelAdapter }> {
+  const { workspaceId, runtime } = scope;
+  const own = await tx.records.get(workspaceId, 'channel', conversation.channelId);
+  const ownAdapter = own ? runtime.channels.get(own.type) : undefined;
+  if (own && ownAdapter?.doSend && own.status === 'active') return { channel: own, adapter: ownAdapter };
+  const via = ownAdapter?.capabilities.replyVia;
+  const viaAdapter = via ? runtime.channels.get(via) : undefined;
+  if (via && viaAdapter?.doSend) {
+    const candidates = await tx.records.list(workspaceId, 'channel', {
+      where: { inboxId: conversation.inboxId, type: via, status: 'active' },
+      limit: 1,
+    });
+    const channel = candidates.items[0];
+    if (channel) return { channel, adapter: viaAdapter };
+  }
+  const type = own?.type ?? conversation.channelType;
+  throw new ChannelError(
+    type,
+    own?.status === 'disconnected'
+      ? `channel "${conversation.channelId}" is disconnected`
+      : via
+        ? `no active ${via} channel in inbox "${conversation.inboxId}" to answer through`
+        : `no adapter that can send for channel type "${type}"`,
+  );
+}
+
+/**
+ * Hands a pending outgoing message to its adapter, then records `sent` or `failed` in its own
+ * transaction. Never throws: the outcome is on the returned message.
+ */
+export async function deliver(scope: Scope, messageId: string): Promise<Message> {
+  const { workspaceId, runtime } = scope;
+  const storage = runtime.storage;
+  const message = (await storage.timeline.get(workspaceId, messageId)) as Message;
+  let outcome: { status: 'sent' | 'failed'; externalId: string | null; error: string | null; metadata: Record<string, unknown> };
+  try {
+    const conversation = (await storage.conversations.get(workspaceId, message.conversationId))!;
+    const { channel, adapter } = await senderFor(scope, storage, conversation);
+    const [inbox, contact, author, history] = await Promise.all([
+      storage.records.get(workspaceId, 'inbox', conversation.inboxId),
+      storage.contacts.get(workspaceId, conversation.contactId),
+      message.author.id && message.author.type === 'user' ? storage.records.get(workspaceId, 'user', message.author.id) : null,
+      storage.timeline.list(workspaceId, conversation.id, { limit: 500 }),
+    ]);
+    const references = history.items.filter(
+      (i): i is Message => i.kind === 'message' && i.externalId !== null && i.id !== message.id,
+    );
+    const result = await adapter.doSend!({
+      channel,
+      inbox: inbox!,
+      conversation,
+      contact: contact!,
+      message,
+      author,
+      references,
+      resolveSecret: (ref) => resolveSecret(runtime, ref),
+      readBlob: (key) => runtime.blobs.get(key),
+    });
+    outcome = { status: 'sent', externalId: result.externalId ?? null, error: null, metadata: result.metadata ?? {} };
+  } catch (error) {
+    // Only InboxKit errors carry messages written for users; anything else may hold internals.
+    const reason = InboxKitError.isInstance(error) ? error.message : 'delivery failed';
+    runtime.logger.warn('delivery failed', { workspaceId, messageId, error: reason });
+    outcome = { status: 'failed', externalId: null, error: reason, metadata: {} };
+  }
+  return scope.mutate(async (tx, events) => {
+    const current = (await tx.timeline.get(workspaceId, messageId)) as Message;
+    if (current.deliveryStatus !== 'pending') return current; // another process finished it
+    const next: Message = {
+      ...current,
+      deliveryStatus: outcome.status,
+      deliveryError: outcome.error,
+      externalId: outcome.externalId ?? current.externalId,
+      metadata: { ...current.metadata, ...outcome.metadata },
+    };
+    await tx.timeline.update(next);
+    events.record('message.delivery.changed', {
+      conversationId: next.conversationId,
+      messageId,
+      status: outcome.status,
+      error: outcome.error,
+    });
+    return next;
+  });
+}
+
+/** Resolves a secret through the host; a missing resolver is a `CHANNEL` error, never a leak. */
+export async function resolveSecret(runtime: KitRuntime, ref: string): Promise<string> {
+  const secrets = runtime.secrets;
+  if (!secrets) throw new ChannelError('secrets', `no secrets resolver configured (needed for "${ref}")`);
+  return secrets.resolve(ref);
+}

@@ -1,0 +1,67 @@
+import type { Conversation } from '../domain/conversation.js';
+import { replyInput, type ReplyInput, type Message } from '../domain/timeline.js';
+import { ForbiddenError } from '../errors/forbidden-error.js';
+import { parseInput } from '../errors/parse.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { requireFound } from '../kit/require-found.js';
+import type { Scope } from '../kit/scope.js';
+import { storeAttachments } from '../ingest/attachments.js';
+import { deliver, senderFor } from './deliver.js';
+
+/**
+ * Writes an agent's reply: stores it `pending` with the conversation's new activity in one
+ * transaction, then delivers it through the channel and returns it as `sent` or `failed`.
+ * A crash between the two leaves it `pending`; `kit.start()` delivers pending messages.
+ */
+export async function reply(scope: Scope, conversationId: string, input: ReplyInput): Promise<Message> {
+  const { workspaceId, runtime } = scope;
+  const parsed = parseInput(replyInput, input, 'reply');
+  if (scope.actorId && parsed.authorId !== scope.actorId) throw new ForbiddenError('users reply as themselves only');
+  const existing = requireFound(await scope.storage.conversations.get(workspaceId, conversationId), 'conversation', conversationId);
+  await scope.access.requireInbox(existing.inboxId, 'conversation', conversationId);
+  if (!(await scope.storage.records.get(workspaceId, 'user', parsed.authorId))) {
+    throw new ValidationError('reply', [{ path: 'authorId', message: `unknown user "${parsed.authorId}"` }]);
+  }
+  await senderFor(scope, scope.storage, existing); // fail before storing anything when nothing can send
+  const messageId = runtime.ids.next('itm');
+  const attachments = await storeAttachments(runtime, `${workspaceId}/${messageId}`, parsed.attachments);
+  await scope.mutate(async (tx, events) => {
+    const conversation = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
+    const now = runtime.clock.now();
+    const message: Message = {
+      kind: 'message',
+      id: messageId,
+      workspaceId,
+      conversationId,
+      channelId: conversation.channelId,
+      direction: 'outgoing',
+      author: { type: 'user', id: parsed.authorId },
+      text: parsed.text,
+      visibleText: null,
+      html: parsed.html ?? null,
+      attachments,
+      externalId: null,
+      metadata: {},
+      deliveryStatus: 'pending',
+      deliveryError: null,
+      createdAt: now,
+    };
+    const next: Conversation = {
+      ...conversation,
+      lastMessageAt: Math.max(conversation.lastMessageAt, now),
+      messageCount: conversation.messageCount + 1,
+      firstResponseAt: conversation.firstResponseAt ?? now,
+      updatedAt: now,
+    };
+    await tx.timeline.insert(message);
+    await tx.conversations.update(next);
+    events.record('message.sent', {
+      conversationId,
+      messageId,
+      inboxId: conversation.inboxId,
+      channelId: conversation.channelId,
+      authorId: parsed.authorId,
+    });
+  });
+  return deliver(scope, messageId);
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { idSchema, timestampSchema } from '../domain/common.js';
+
+/** `example.com`, or `*.example.com` for the domain and all its subdomains. Stored lower-case. */
+const domainPattern = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/^@/, ''))
+  .pipe(z.string().regex(/^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$/, 'expected a domain like example.com or *.example.com'));
+
+/** Input of `filters.create`. A message matches when ANY of the listed senders, domains or subject patterns does. */
+export const createFilterInput = z
+  .object({
+    /** The inbox whose inbound mail the filter screens. */
+    inboxId: idSchema,
+    /** Sender addresses, matched exactly (case-insensitive). */
+    senders: z.array(z.email().transform((e) => e.trim().toLowerCase())).max(1000).default([]),
+    /** Sender domains; `*.example.com` also matches `example.com` and every subdomain. */
+    domains: z.array(domainPattern).max(1000).default([]),
+    /** Subject patterns, case-insensitive: the subject contains the text, `*` standing for any run of characters. */
+    subjectPatterns: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
+    /** `drop`: never stored (only recorded); `spam`: kept in the spam view, where a user can release it. */
+    action: z.enum(['drop', 'spam']),
+  })
+  .refine((f) => f.senders.length + f.domains.length + f.subjectPatterns.length > 0, {
+    message: 'give at least one sender, domain or subject pattern',
+    path: ['senders'],
+  });
+/** Input of `filters.create`. */
+export type CreateFilterInput = z.input<typeof createFilterInput>;
+
+/** An email filter of an inbox. */
+export const emailFilterSchema = z.object({
+  id: idSchema,
+  workspaceId: idSchema,
+  inboxId: idSchema,
+  senders: z.array(z.string()),
+  domains: z.array(z.string()),
+  subjectPatterns: z.array(z.string()),
+  action: z.enum(['drop', 'spam']),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+/** An email filter of an inbox. */
+export type EmailFilter = z.infer<typeof emailFilterSchema>;
+
+/** Query of `filters.list`. */
+export const listFiltersInput = z.object({ inboxId: idSchema.optional() }).default({});
+/** Query of `filters.list`. */
+export type ListFiltersInput = z.input<typeof listFiltersInput>;

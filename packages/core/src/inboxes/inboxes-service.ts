@@ -1,0 +1,110 @@
+import type { Page } from '../domain/common.js';
+import { pageQuerySchema } from '../domain/common.js';
+import { createInboxInput, updateInboxInput, type CreateInboxInput, type Inbox, type InboxMembers, type UpdateInboxInput } from '../domain/inbox.js';
+import { ConflictError } from '../errors/conflict-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { parseInput } from '../errors/parse.js';
+import { changedFields, requireFound } from '../kit/require-found.js';
+import type { Scope } from '../kit/scope.js';
+import { randomToken } from '../runtime/ids.js';
+import type { StorageOperations } from '../storage/storage.js';
+import { fallbackAddress } from './fallback-address.js';
+
+/** Shared inboxes. */
+export interface InboxesApi {
+  /** Creates an inbox with its generated `fallbackAddress`. Admin only. */
+  create(input: CreateInboxInput): Promise<Inbox>;
+  /** The inbox; `NOT_FOUND` when missing or not visible to the user. */
+  get(id: string): Promise<Inbox>;
+  /** Inboxes ordered by id (for an agent: the ones they are a member of). */
+  list(query?: { cursor?: string | null; limit?: number }): Promise<Page<Inbox>>;
+  /** Renames or changes members. Admin only. */
+  update(id: string, patch: UpdateInboxInput): Promise<Inbox>;
+  /** Deletes an inbox that has no connected channels. Admin only. */
+  delete(id: string): Promise<void>;
+}
+
+async function checkMembers(tx: StorageOperations, workspaceId: string, members: InboxMembers): Promise<void> {
+  const checks = [
+    ...members.users.map((id, i) => ({ kind: 'user' as const, id, path: `members.users[${i}]` })),
+    ...members.teams.map((id, i) => ({ kind: 'team' as const, id, path: `members.teams[${i}]` })),
+  ];
+  for (const check of checks) {
+    if (!(await tx.records.get(workspaceId, check.kind, check.id))) {
+      throw new ValidationError('inbox', [{ path: check.path, message: `unknown ${check.kind} "${check.id}"` }]);
+    }
+  }
+}
+
+/** Builds the inboxes API of a scope. */
+export function inboxesService(scope: Scope): InboxesApi {
+  const { workspaceId, runtime } = scope;
+  return {
+    async create(input) {
+      await scope.access.requireAdmin('create inboxes');
+      const parsed = parseInput(createInboxInput, input, 'inbox');
+      const now = runtime.clock.now();
+      const id = runtime.ids.next('inbox');
+      const members = { users: [...new Set(parsed.members.users)], teams: [...new Set(parsed.members.teams)] };
+      const inbox: Inbox = {
+        id,
+        workspaceId,
+        name: parsed.name,
+        members,
+        fallbackAddress: fallbackAddress(parsed.name, randomToken(8), runtime.fallbackEmailDomain),
+        createdAt: now,
+        updatedAt: now,
+      };
+      return scope.mutate(async (tx, events) => {
+        await checkMembers(tx, workspaceId, members);
+        await tx.records.put('inbox', inbox);
+        await tx.addresses.put(inbox.fallbackAddress, { workspaceId, inboxId: id, channelId: null });
+        events.record('inbox.created', { inboxId: id, fallbackAddress: inbox.fallbackAddress });
+        return inbox;
+      });
+    },
+    async get(id) {
+      const inbox = requireFound(await scope.storage.records.get(workspaceId, 'inbox', id), 'inbox', id);
+      await scope.access.requireInbox(id, 'inbox', id);
+      return inbox;
+    },
+    async list(query = {}) {
+      const { cursor, limit } = parseInput(pageQuerySchema, query, 'inbox query');
+      const visible = await scope.access.visibleInboxIds();
+      const page = await scope.storage.records.list(workspaceId, 'inbox', { cursor: cursor ?? null, limit });
+      return visible ? { ...page, items: page.items.filter((i) => visible.includes(i.id)) } : page;
+    },
+    async update(id, patch) {
+      await scope.access.requireAdmin('update inboxes');
+      const parsed = parseInput(updateInboxInput, patch, 'inbox');
+      return scope.mutate(async (tx, events) => {
+        const current = requireFound(await tx.records.get(workspaceId, 'inbox', id), 'inbox', id);
+        const next: Inbox = {
+          ...current,
+          name: parsed.name ?? current.name,
+          members: parsed.members
+            ? { users: [...new Set(parsed.members.users)], teams: [...new Set(parsed.members.teams)] }
+            : current.members,
+          updatedAt: runtime.clock.now(),
+        };
+        await checkMembers(tx, workspaceId, next.members);
+        await tx.records.put('inbox', next);
+        events.record('inbox.updated', { inboxId: id, fields: changedFields(patch) });
+        return next;
+      });
+    },
+    async delete(id) {
+      await scope.access.requireAdmin('delete inboxes');
+      await scope.mutate(async (tx, events) => {
+        const inbox = requireFound(await tx.records.get(workspaceId, 'inbox', id), 'inbox', id);
+        const channels = await tx.records.list(workspaceId, 'channel', { where: { inboxId: id, status: 'active' } });
+        if (channels.items.length > 0) {
+          throw new ConflictError(`inbox "${id}" has connected channels; disconnect them first`);
+        }
+        await tx.addresses.delete(inbox.fallbackAddress);
+        await tx.records.delete(workspaceId, 'inbox', id);
+        events.record('inbox.deleted', { inboxId: id });
+      });
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { inboundMessageSchema, type InboundMessage, type ParsedInbound } from '../domain/inbound.js';
+import type { Channel } from '../domain/channel.js';
+import type { Conversation } from '../domain/conversation.js';
+import type { Message } from '../domain/timeline.js';
+import { ChannelError } from '../errors/channel-error.js';
+import { ConflictError } from '../errors/conflict-error.js';
+import { parseInput } from '../errors/parse.js';
+import { requireFound } from '../kit/require-found.js';
+import type { KitRuntime } from '../kit/runtime.js';
+import { Scope } from '../kit/scope.js';
+import { resolveContact } from '../contacts/resolve-contact.js';
+import { changeStatus } from '../conversations/status.js';
+import { matchFilters, recordFiltered } from '../filters/match-filters.js';
+import { routeNewConversation } from '../routing/route-conversation.js';
+import type { StorageOperations } from '../storage/storage.js';
+import type { EventRecorder } from '../events/event-recorder.js';
+import { randomToken } from '../runtime/ids.js';
+import { storeAttachments } from './attachments.js';
+import { findThread } from './find-thread.js';
+import type { IngestResult } from './ingest-result.js';
+import { newConversation } from './new-conversation.js';
+
+/** Concurrent ingests may collide on unique keys; a retry then sees the winner's rows. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * The one inbound door: validate → dedupe by `(channelId, externalId)` → filters → contact →
+ * thread or create → route → persist in ONE transaction → events → emit (after commit).
+ * Ingesting an `externalId` again returns the first result with `duplicate: true`.
+ */
+export async function ingest(runtime: KitRuntime, input: InboundMessage): Promise<IngestResult> {
+  const message = parseInput(inboundMessageSchema, input, 'inbound message');
+  const scope = new Scope(runtime, message.workspaceId, null);
+  const channel = requireFound(await runtime.storage.records.get(message.workspaceId, 'channel', message.channelId), 'channel', message.channelId);
+  if (channel.status !== 'active') throw new ChannelError(channel.type, `channel "${channel.id}" is disconnected`);
+  // Bytes go to the blob store before the transaction; keys derive from the external id,
+  // so a retry or duplicate overwrites the same blobs instead of adding new ones.
+  const blobPrefix = `${message.workspaceId}/${message.channelId}/${encodeURIComponent(message.externalId)}`;
+  const attachments = await storeAttachments(runtime, blobPrefix, message.attachments);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await scope.mutate((tx, events) => ingestInTransaction(scope, tx, events, channel, message, attachments));
+    } catch (error) {
+      if (!ConflictError.isInstance(error) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function ingestInTransaction(
+  scope: Scope,
+  tx: StorageOperations,
+  events: EventRecorder,
+  channel: Channel,
+  inbound: ParsedInbound,
+  attachments: Message['attachments'],
+): Promise<IngestResult> {
+  const { runtime, workspaceId } = scope;
+  const previous = await tx.timeline.findByExternalId(workspaceId, channel.id, inbound.externalId);
+  if (previous) return duplicateResult(tx, workspaceId, previous);
+
+  const filter = await matchFilters(tx, workspaceId, channel.inboxId, inbound);
+  if (filter?.action === 'drop') {
+    recordFiltered(events, channel, inbound, filter, null);
+    return { status: 'filtered', filterId: filter.filterId, reason: filter.reason, conversation: null, message: null, created: false, duplicate: false };
+  }
+  const contact = await resolveContact(runtime, tx, events, workspaceId, inbound.from);
+  const now = runtime.clock.now();
+  const receivedAt = Math.min(inbound.receivedAt ?? now, now);
+  let conversation = filter ? null : await findThread(tx, channel, inbound, contact);
+  const created = conversation === null;
+  if (conversation === null) {
+    conversation = newConversation({
+      id: runtime.ids.next('conv'),
+      replyToken: randomToken(20),
+      channel,
+      contact,
+      inbound,
+      at: receivedAt,
+      spam: filter !== null,
+    });
+    events.record('conversation.created', {
+      conversationId: conversation.id,
+      inboxId: conversation.inboxId,
+      channelId: channel.id,
+      contactId: contact.id,
+    });
+    if (!filter) conversation = await routeNewConversation(scope, tx, events, conversation, contact);
+  } else {
+    if (conversation.status !== 'open') {
+      // A customer writing again reopens closed and wakes snoozed conversations.
+      conversation = changeStatus(conversation, 'open', { now, by: { type: 'channel', id: channel.id } }, events);
+    }
+    conversation = {
+      ...conversation,
+      lastMessageAt: Math.max(conversation.lastMessageAt, receivedAt),
+      messageCount: conversation.messageCount + 1,
+      updatedAt: now,
+    };
+  }
+  const stored: Message = {
+    kind: 'message',
+    id: runtime.ids.next('itm'),
+    workspaceId,
+    conversationId: conversation.id,
+    channelId: channel.id,
+    direction: 'incoming',
+    author: { type: 'contact', id: contact.id },
+    text: inbound.text,
+    visibleText: inbound.visibleText ?? null,
+    html: inbound.html ?? null,
+    attachments,
+    externalId: inbound.externalId,
+    metadata: inbound.metadata,
+    deliveryStatus: null,
+    deliveryError: null,
+    createdAt: receivedAt,
+  };
+  if (created) await tx.conversations.insert(conversation);
+  else await tx.conversations.update(conversation);
+  await tx.timeline.insert(stored);
+  if (filter) {
+    recordFiltered(events, channel, inbound, filter, { conversationId: conversation.id, messageId: stored.id });
+    return { status: 'filtered', filterId: filter.filterId, reason: filter.reason, conversation, message: stored, created: false, duplicate: false };
+  }
+  events.record('message.received', {
+    conversationId: conversation.id,
+    messageId: stored.id,
+    inboxId: conversation.inboxId,
+    channelId: channel.id,
+    contactId: contact.id,
+    createdConversation: created,
+  });
+  return { status: 'accepted', conversation, message: stored, contact, created, duplicate: false };
+}
+
+async function duplicateResult(tx: StorageOperations, workspaceId: string, message: Message): Promise<IngestResult> {
+  const conversation = (await tx.conversations.get(workspaceId, message.conversationId)) as Conversation;
+  const contact = requireFound(await tx.contacts.get(workspaceId, conversation.contactId), 'contact', conversation.contactId);
+  if (conversation.spam) {
+    return { status: 'filtered', filterId: 'previous', reason: 'filtered when first ingested', conversation, message, created: false, duplicate: true };
+  }
+  return { status: 'accepted', conversation, message, contact, created: false, duplicate: true };
+}

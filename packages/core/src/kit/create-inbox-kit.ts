@@ -1,0 +1,135 @@
+import type { ChannelContext } from '../channels/channel-adapter.js';
+import { deliver, resolveSecret } from '../conversations/deliver.js';
+import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
+import type { InboundMessage } from '../domain/inbound.js';
+import { EventBus } from '../events/event-bus.js';
+import type { InboxEventEmitter } from '../events/typed-emitter.js';
+import { ingest } from '../ingest/ingest.js';
+import type { IngestResult } from '../ingest/ingest-result.js';
+import { memoryBlobs } from '../runtime/blobs.js';
+import { systemClock } from '../runtime/clock.js';
+import { sortableIds } from '../runtime/ids.js';
+import { silentLogger } from '../runtime/logger.js';
+import { workspacesService, type WorkspacesApi } from '../workspaces/workspaces-service.js';
+import { createNotificationDispatcher } from '../notifications/notification-dispatcher.js';
+import { createRoutingAutomation } from '../routing/routing-automation.js';
+import { parseKitOptions, type InboxKitOptions } from './options.js';
+import type { KitRuntime } from './runtime.js';
+import { Scope } from './scope.js';
+import { workspaceApi, type WorkspaceApi } from './workspace-api.js';
+
+/** The embedded inbox. Create with `createInboxKit`. */
+export interface InboxKit {
+  /** Create and list workspaces (tenants). */
+  readonly workspaces: WorkspacesApi;
+  /** Everything inside one workspace. */
+  workspace(workspaceId: string): WorkspaceApi;
+  /** The one door for inbound messages (channel adapters call it; so may hosts). */
+  ingest(message: InboundMessage): Promise<IngestResult>;
+  /** Typed emitter of committed events (`kit.events.on('message.received', e => …)`). */
+  readonly events: InboxEventEmitter;
+  /** Starts channel adapters, the cross-process event feed, snooze wake-ups and pending deliveries. Idempotent. */
+  start(): Promise<void>;
+  /** Stops what `start` began, in reverse. Idempotent. Does not close the storage (the host owns it). */
+  stop(): Promise<void>;
+  /**
+   * Resolves once the background work caused by earlier calls is done: notifications planned
+   * and attempted, routing queues drained. For tests; retries and wake-ups scheduled on the
+   * clock are not waited for (advance a manual clock for those).
+   */
+  idle(): Promise<void>;
+}
+
+const PENDING_GRACE_MS = 30_000;
+
+/** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
+export function createInboxKit(options: InboxKitOptions): InboxKit {
+  const { channels, fallbackEmailDomain } = parseKitOptions(options);
+  const clock = options.clock ?? systemClock();
+  const logger = options.logger ?? silentLogger;
+  const runtime = {
+    storage: options.storage,
+    clock,
+    ids: options.ids ?? sortableIds(() => clock.now()),
+    logger,
+    notifier: options.notifier ?? null,
+    blobs: options.blobs ?? memoryBlobs(),
+    secrets: options.secrets ?? null,
+    associations: options.associations ?? [],
+    fallbackEmailDomain,
+    channels: new Map(channels.map((adapter) => [adapter.type, adapter])),
+    bus: new EventBus(options.storage, logger),
+  } as KitRuntime;
+  runtime.snoozes = new SnoozeScheduler(runtime);
+  // After-commit work: never delays or fails the change that caused it.
+  const notifications = createNotificationDispatcher(runtime);
+  const routing = createRoutingAutomation(runtime);
+  runtime.bus.onCommit(notifications.onCommit);
+  runtime.bus.onCommit(routing.onCommit);
+
+  let started: Promise<void> | null = null;
+  const startedAdapters: typeof channels = [];
+
+  async function deliverPending(): Promise<void> {
+    // Outgoing messages a crash left `pending` are delivered once more (at-least-once).
+    const pending = await runtime.storage.timeline.listPending(clock.now() - PENDING_GRACE_MS, 500);
+    for (const message of pending) await deliver(new Scope(runtime, message.workspaceId, null), message.id);
+  }
+
+  function contextFor(type: string): ChannelContext {
+    return {
+      ingest: (message) => ingest(runtime, message),
+      listChannels: (query = {}) =>
+        runtime.storage.records.listAll('channel', { where: { type, status: 'active' }, cursor: query.cursor ?? null, limit: query.limit ?? 100 }),
+      resolveSecret: (ref) => resolveSecret(runtime, ref),
+      state: runtime.storage.state,
+      leases: runtime.storage.leases,
+      clock,
+      logger,
+      blobs: runtime.blobs,
+    };
+  }
+
+  const kit: InboxKit = {
+    workspaces: workspacesService(runtime),
+    workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
+    ingest: (message) => ingest(runtime, message),
+    events: runtime.bus.emitter,
+    start() {
+      started ??= (async () => {
+        await runtime.bus.start();
+        for (const adapter of channels) {
+          await adapter.start?.(contextFor(adapter.type));
+          startedAdapters.push(adapter);
+        }
+        await runtime.snoozes.start();
+        await deliverPending();
+      })();
+      return started;
+    },
+    async stop() {
+      if (!started) return;
+      await started.catch(() => undefined);
+      started = null;
+      runtime.snoozes.stop();
+      routing.stop();
+      notifications.stop();
+      for (const adapter of startedAdapters.splice(0).reverse()) {
+        try {
+          await adapter.stop?.();
+        } catch (error) {
+          logger.error('channel adapter failed to stop', { type: adapter.type, error: String(error) });
+        }
+      }
+      await runtime.bus.stop();
+    },
+    async idle() {
+      // Drains notify and notifications never route, but loop until both are quiet at once.
+      while (routing.busy || notifications.busy) {
+        await routing.idle();
+        await notifications.idle();
+      }
+    },
+  };
+  return kit;
+}

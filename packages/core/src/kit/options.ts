@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { ChannelAdapter } from '../channels/channel-adapter.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { zodIssues } from '../errors/parse.js';
+import type { BlobStore } from '../runtime/blobs.js';
+import type { Clock } from '../runtime/clock.js';
+import type { AssociationProvider, Notifier, SecretResolver } from '../runtime/host.js';
+import type { IdGenerator } from '../runtime/ids.js';
+import type { Logger } from '../runtime/logger.js';
+import type { Storage } from '../storage/storage.js';
+
+/** Options of `createInboxKit`. Only `storage` is required. */
+export interface InboxKitOptions {
+  /** Where everything is kept (`memoryStorage()`, `postgresStorage(…)`). */
+  storage: Storage;
+  /** Channel adapters (`emailChannel()`, `chatChannel()`, …); one per type. Default none. */
+  channels?: ChannelAdapter[];
+  /** Time source. Default: the system clock; use `manualClock()` in tests. */
+  clock?: Clock;
+  /** Id generator. Default: sortable prefixed ids (`conv_01…`). */
+  ids?: IdGenerator;
+  /** Structured logger. Default: silent. */
+  logger?: Logger;
+  /** Delivers notifications to users. Default: none. */
+  notifier?: Notifier;
+  /** Attachment bytes. Default: in memory (use a durable store in production). */
+  blobs?: BlobStore;
+  /** Resolves secret references in channel configs. Default: none (channels needing secrets fail clearly). */
+  secrets?: SecretResolver;
+  /** Sources of associated records shown in the contact sidebar. Default none. */
+  associations?: AssociationProvider[];
+  /** Domain of generated inbox fallback addresses. Default `inbound.invalid` (set yours!). */
+  fallbackEmailDomain?: string;
+}
+
+const shape = z.object({
+  storage: z.custom<Storage>(
+    (s) => typeof s === 'object' && s !== null && (s as Storage).specificationVersion === 'v1',
+    'expected a Storage with specificationVersion "v1"',
+  ),
+  channels: z
+    .array(z.custom<ChannelAdapter>((a) => typeof a === 'object' && a !== null && (a as ChannelAdapter).specificationVersion === 'v1', 'expected a ChannelAdapter (v1)'))
+    .default([])
+    .refine((list) => new Set(list.map((a) => a.type)).size === list.length, 'two adapters share a channel type'),
+  fallbackEmailDomain: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a domain name')
+    .default('inbound.invalid'),
+});
+
+/** Validates kit options, throwing `VALIDATION` naming the field. */
+export function parseKitOptions(options: InboxKitOptions): { channels: ChannelAdapter[]; fallbackEmailDomain: string } {
+  const result = shape.safeParse(options ?? {});
+  if (!result.success) throw new ValidationError('createInboxKit options', zodIssues(result.error));
+  return { channels: result.data.channels, fallbackEmailDomain: result.data.fallbackEmailDomain.toLowerCase() };
+}

@@ -1,0 +1,25 @@
+import type { ChannelAdapter } from '../channels/channel-adapter.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { BlobStore } from '../runtime/blobs.js';
+import type { Clock } from '../runtime/clock.js';
+import type { AssociationProvider, Notifier, SecretResolver } from '../runtime/host.js';
+import type { IdGenerator } from '../runtime/ids.js';
+import type { Logger } from '../runtime/logger.js';
+import type { Storage } from '../storage/storage.js';
+import type { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
+
+/** Everything the kit's services share. Internal. */
+export interface KitRuntime {
+  storage: Storage;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+  notifier: Notifier | null;
+  blobs: BlobStore;
+  secrets: SecretResolver | null;
+  associations: AssociationProvider[];
+  fallbackEmailDomain: string;
+  channels: Map<string, ChannelAdapter>;
+  bus: EventBus;
+  snoozes: SnoozeScheduler;
+}

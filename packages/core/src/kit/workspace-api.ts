@@ -1,0 +1,59 @@
+import { channelsService, type ChannelsApi } from '../channels/channels-service.js';
+import { contactsService, type ContactsApi } from '../contacts/contacts-service.js';
+import { conversationsService, type ConversationsApi } from '../conversations/conversations-service.js';
+import { eventsService, type EventsApi } from '../events/events-service.js';
+import { inboxesService, type InboxesApi } from '../inboxes/inboxes-service.js';
+import { teamsService, type TeamsApi } from '../teams/teams-service.js';
+import { usersService, type UsersApi } from '../users/users-service.js';
+import { routingService, type RoutingApi } from '../routing/routing-service.js';
+import { filtersService, type FiltersApi } from '../filters/filters-service.js';
+import { notificationsService, type NotificationsApi } from '../notifications/notifications-service.js';
+import type { KitRuntime } from './runtime.js';
+import { Scope } from './scope.js';
+
+/** Everything in one workspace. Obtain with `kit.workspace(id)`; `asUser` gives the permission-checked view. */
+export interface WorkspaceApi {
+  /** The workspace id. */
+  readonly id: string;
+  /** Agents. */
+  readonly users: UsersApi;
+  /** Teams. */
+  readonly teams: TeamsApi;
+  /** Inboxes. */
+  readonly inboxes: InboxesApi;
+  /** Connected channels. */
+  readonly channels: ChannelsApi;
+  /** Routing rules: automatic assignment of new conversations, per channel. */
+  readonly routing: RoutingApi;
+  /** Email filters of inboxes, and releasing spam. */
+  readonly filters: FiltersApi;
+  /** Notification preferences per user. */
+  readonly notifications: NotificationsApi;
+  /** Contacts. */
+  readonly contacts: ContactsApi;
+  /** Conversations. */
+  readonly conversations: ConversationsApi;
+  /** The durable event log. */
+  readonly events: EventsApi;
+  /** The same API acting as `userId`: sees and acts only where that user may (`FORBIDDEN` / `NOT_FOUND` otherwise). */
+  asUser(userId: string): WorkspaceApi;
+}
+
+/** Builds the API of a workspace for an actor (`null` = host). */
+export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: string | null): WorkspaceApi {
+  const scope = new Scope(runtime, workspaceId, actorId);
+  return {
+    id: workspaceId,
+    users: usersService(scope),
+    teams: teamsService(scope),
+    inboxes: inboxesService(scope),
+    channels: channelsService(scope),
+    routing: routingService(scope),
+    filters: filtersService(scope),
+    notifications: notificationsService(scope),
+    contacts: contactsService(scope),
+    conversations: conversationsService(scope),
+    events: eventsService(scope),
+    asUser: (userId) => workspaceApi(runtime, workspaceId, userId),
+  };
+}

@@ -1,0 +1,61 @@
+// Kit-level suites run on the reference in-memory store. Core's src never imports a store
+// (dependency rule); only these tests do, through the workspace alias.
+import { createInboxKit, type AssociationProvider, type InboxKit, type Notifier, type WorkspaceApi } from '@inboxkit/core';
+import { createTestChannel, manualClock, type ManualClock, type TestChannel } from '@inboxkit/core/testing';
+import { memoryStorage } from '@inboxkit/storage-memory';
+
+/** A started kit on a fresh memory store with a manual clock and a test channel. */
+export interface Harness {
+  kit: InboxKit;
+  clock: ManualClock;
+  channel: TestChannel;
+  stop(): Promise<void>;
+}
+
+/** Creates a started kit for one test. */
+export async function startKit(options: { associations?: AssociationProvider[]; notifier?: Notifier } = {}): Promise<Harness> {
+  const clock = manualClock(Date.UTC(2026, 10, 2, 9, 0, 0));
+  const channel = createTestChannel();
+  const storage = memoryStorage();
+  const kit = createInboxKit({
+    storage,
+    clock,
+    channels: [channel],
+    fallbackEmailDomain: 'in.example.com',
+    ...options,
+  });
+  await kit.start();
+  return {
+    kit,
+    clock,
+    channel,
+    async stop() {
+      await kit.stop();
+      await storage.close();
+    },
+  };
+}
+
+/** The seed's company: Sales and Support inboxes, a Support team with a Tier 2 sub-team. */
+export async function seedAcme(kit: InboxKit) {
+  const acme = await kit.workspaces.create({ name: 'Acme' });
+  const ws: WorkspaceApi = kit.workspace(acme.id);
+  const admin = await ws.users.create({ name: 'Ada Admin', email: 'ada@acme.test', role: 'admin' });
+  const kari = await ws.users.create({ name: 'Kari Nordmann', email: 'kari@acme.test', meetingLink: 'https://meet.acme.test/kari' });
+  const ola = await ws.users.create({ name: 'Ola Nordmann', email: 'ola@acme.test' });
+  const sven = await ws.users.create({ name: 'Sven Seller', email: 'sven@acme.test' });
+  const tier2 = await ws.teams.create({ name: 'Tier 2', memberIds: [ola.id] });
+  const support = await ws.teams.create({ name: 'Support', memberIds: [kari.id] });
+  await ws.teams.update(tier2.id, { parentTeamId: support.id });
+  const supportInbox = await ws.inboxes.create({ name: 'Support', members: { teams: [support.id] } });
+  const salesInbox = await ws.inboxes.create({ name: 'Sales', members: { users: [sven.id] } });
+  const supportChannel = await ws.channels.connect({ inboxId: supportInbox.id, type: 'test', name: 'support@acme.test' });
+  const salesChannel = await ws.channels.connect({ inboxId: salesInbox.id, type: 'test', name: 'sales@acme.test' });
+  return { acme, ws, admin, kari, ola, sven, tier2, support, supportInbox, salesInbox, supportChannel, salesChannel };
+}
+
+/** Narrows an ingest result to an accepted one (fails the test otherwise). */
+export function accepted<R extends { status: string }>(result: R): Extract<R, { status: 'accepted' }> {
+  if (result.status !== 'accepted') throw new Error(`expected accepted, got ${result.status}`);
+  return result as Extract<R, { status: 'accepted' }>;
+}

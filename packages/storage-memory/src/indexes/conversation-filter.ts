@@ -1,0 +1,25 @@
+import type { Conversation, ConversationFilter } from '@inboxkit/core';
+
+/**
+ * Turns a filter into one predicate, built once per query: a scan may test a large part
+ * of a 1M-row index, so per-row work is kept to plain comparisons and set lookups.
+ */
+export function compileFilter(filter: ConversationFilter): (row: Conversation) => boolean {
+  const tests: ((row: Conversation) => boolean)[] = [];
+  if (filter.inboxIds !== undefined) {
+    const inboxIds = new Set(filter.inboxIds);
+    tests.push((row) => inboxIds.has(row.inboxId));
+  }
+  if (filter.statuses !== undefined) {
+    const statuses = new Set(filter.statuses);
+    tests.push((row) => statuses.has(row.status));
+  }
+  const { assigneeId, teamId, channelType, channelId, contactId, spam } = filter;
+  if (assigneeId !== undefined) tests.push((row) => row.assigneeId === assigneeId);
+  if (teamId !== undefined) tests.push((row) => row.teamId === teamId);
+  if (channelType !== undefined) tests.push((row) => row.channelType === channelType);
+  if (channelId !== undefined) tests.push((row) => row.channelId === channelId);
+  if (contactId !== undefined) tests.push((row) => row.contactId === contactId);
+  if (spam !== undefined) tests.push((row) => row.spam === spam);
+  return (row) => tests.every((test) => test(row));
+}

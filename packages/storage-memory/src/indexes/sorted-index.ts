@@ -1,0 +1,48 @@
+import { BTree } from './btree.js';
+import type { BTree as Tree } from './btree.js';
+
+/**
+ * An ordered set of rows backed by a B+ tree. The rows themselves are the tree keys
+ * (`comparator` reads their sort fields), so an index costs one pointer per row and no
+ * key objects. `K` is the part of a row the comparator reads: a probe of that shape
+ * positions a scan (e.g. at a cursor) without a whole row.
+ *
+ * Rows must never be mutated while indexed: stores replace rows, they don't edit them.
+ */
+export class SortedIndex<K, T extends K> {
+  private readonly tree: Tree<K, undefined>;
+
+  constructor(private readonly compare: (a: K, b: K) => number) {
+    this.tree = new BTree<K, undefined>(undefined, compare);
+  }
+
+  /** Number of rows. O(1). */
+  get size(): number {
+    return this.tree.size;
+  }
+
+  /** Adds a row (replacing a row that compares equal). */
+  add(row: T): void {
+    this.tree.set(row, undefined);
+  }
+
+  /** Removes the row comparing equal to `key`. Returns whether one was there. */
+  remove(key: K): boolean {
+    return this.tree.delete(key);
+  }
+
+  /** The row comparing equal to `key`, or `undefined`. */
+  find(key: K): T | undefined {
+    const found = this.tree.getPairOrNextHigher(key);
+    // Only rows are ever added as keys, so a stored key is a `T`.
+    return found !== undefined && this.compare(found[0], key) === 0 ? (found[0] as T) : undefined;
+  }
+
+  /** Rows in index order, starting strictly after `after` (from the first row when omitted). */
+  *scan(after?: K): Generator<T, void, undefined> {
+    for (const key of this.tree.keys(after)) {
+      if (after !== undefined && this.compare(key, after) === 0) continue;
+      yield key as T;
+    }
+  }
+}

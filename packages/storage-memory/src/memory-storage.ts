@@ -1,0 +1,66 @@
+import type { Storage, StorageOperations } from '@inboxkit/core';
+import { routeOperations } from './facade.js';
+import type { JournalSource } from './journal.js';
+import { parseOptions, type MemoryStorageOptions } from './options.js';
+import { addressStore } from './stores/address-store.js';
+import { contactStore } from './stores/contact-store.js';
+import { conversationStore } from './stores/conversation-store.js';
+import { eventStore } from './stores/event-store.js';
+import { leaseStore } from './stores/lease-store.js';
+import { recordStore } from './stores/record-store.js';
+import { stateStore } from './stores/state-store.js';
+import { timelineStore } from './stores/timeline-store.js';
+import { workspaceStore } from './stores/workspace-store.js';
+import { Subscribers } from './subscribers.js';
+import { TransactionRunner } from './transaction.js';
+
+function createOperations(journal: JournalSource): StorageOperations {
+  return {
+    workspaces: workspaceStore(journal),
+    records: recordStore(journal),
+    contacts: contactStore(journal),
+    conversations: conversationStore(journal),
+    timeline: timelineStore(journal),
+    events: eventStore(journal),
+    state: stateStore(journal),
+    addresses: addressStore(journal),
+    leases: leaseStore(journal),
+  };
+}
+
+/**
+ * The in-memory `Storage`: the reference store, the embedded default, and the store for
+ * host test suites. Everything lives in this process and is gone when it ends.
+ *
+ * - Every call and every transaction runs one at a time, in call order; a transaction's
+ *   writes are undone when its `fn` throws, and a call outside a transaction is atomic.
+ * - Results are copies, and so is what gets stored: callers never share objects with it.
+ * - Indexed for large workspaces: conversation lists and counts scan the smallest
+ *   matching index, lookups go through maps, outboxes and snoozes through sorted indexes.
+ * - `subscribe()` delivers each committed event to every listener, synchronously after commit.
+ *
+ * Throws a `VALIDATION` error for unknown options.
+ */
+export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
+  parseOptions(options);
+  const subscribers = new Subscribers();
+  const runner = new TransactionRunner((journal) => subscribers.deliver(journal.appendedEvents));
+  const operations = createOperations(() => runner.journal());
+
+  return Object.freeze({
+    specificationVersion: 'v1' as const,
+    name: 'memory',
+    capabilities: Object.freeze({ subscribe: true }),
+    ...routeOperations(operations, (call) => runner.autocommit(call)),
+    transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {
+      return runner.transaction((scope) => fn(routeOperations(operations, (call) => runner.inTransaction(scope, call))));
+    },
+    async subscribe(listener) {
+      return subscribers.add(listener);
+    },
+    // Nothing to release but the listeners: the data goes with the last reference to the store.
+    async close() {
+      subscribers.clear();
+    },
+  } satisfies Storage);
+}

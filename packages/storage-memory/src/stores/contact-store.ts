@@ -1,0 +1,69 @@
+import { ConflictError, normalizeEmail, type Contact, type ContactStore } from '@inboxkit/core';
+import { filterRows } from '../indexes/iterate.js';
+import { replaceRow, type JournalSource } from '../journal.js';
+import { readCursor, takePage } from '../page.js';
+import { ContactTable } from '../tables/contact-table.js';
+
+/** A copy to store: the contract keeps emails normalized. */
+function toRow(contact: Contact): Contact {
+  const row = structuredClone(contact);
+  if (row.email !== null) row.email = normalizeEmail(row.email);
+  return row;
+}
+
+function copy(row: Contact | undefined): Contact | null {
+  return row ? structuredClone(row) : null;
+}
+
+/** Contacts, with lookups by id, email, phone and visitor id through maps. */
+export function contactStore(journal: JournalSource): ContactStore {
+  const table = new ContactTable();
+
+  const checkEmailFree = (row: Contact) => {
+    if (row.email === null) return;
+    const holder = table.findByEmail(row.workspaceId, row.email);
+    if (holder && holder.id !== row.id) throw new ConflictError(`a contact with email "${row.email}" already exists`);
+  };
+
+  return {
+    async insert(contact) {
+      const row = toRow(contact);
+      if (table.get(row.workspaceId, row.id)) throw new ConflictError(`contact "${row.id}" already exists`);
+      checkEmailFree(row);
+      replaceRow(journal(), table, row.workspaceId, row.id, row);
+    },
+    async update(contact) {
+      const row = toRow(contact);
+      if (!table.get(row.workspaceId, row.id)) return false;
+      checkEmailFree(row);
+      replaceRow(journal(), table, row.workspaceId, row.id, row);
+      return true;
+    },
+    async get(workspaceId, id) {
+      return copy(table.get(workspaceId, id));
+    },
+    async findByEmail(workspaceId, email) {
+      return copy(table.findByEmail(workspaceId, normalizeEmail(email)));
+    },
+    async findByVisitorId(workspaceId, visitorId) {
+      return copy(table.findByVisitorId(workspaceId, visitorId));
+    },
+    async findByPhone(workspaceId, phone) {
+      return copy(table.findByPhone(workspaceId, phone));
+    },
+    async list(workspaceId, { search, cursor, limit }) {
+      const after = readCursor(cursor, ['string']);
+      let rows = table.scan(workspaceId, after?.[0]);
+      if (search) {
+        const needle = search.toLowerCase();
+        rows = filterRows(rows, (row) => Boolean(row.name?.toLowerCase().includes(needle) || row.email?.includes(needle)));
+      }
+      return takePage(rows, limit, (row) => [row.id]);
+    },
+    async delete(workspaceId, id) {
+      if (!table.get(workspaceId, id)) return false;
+      replaceRow(journal(), table, workspaceId, id, undefined);
+      return true;
+    },
+  };
+}

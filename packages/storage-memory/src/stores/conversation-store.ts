@@ -1,0 +1,75 @@
+import { ConflictError, type Conversation, type ConversationStore } from '@inboxkit/core';
+import { compileFilter } from '../indexes/conversation-filter.js';
+import { filterRows } from '../indexes/iterate.js';
+import { replaceRow, type JournalSource } from '../journal.js';
+import { checkLimit, readCursor, takePage } from '../page.js';
+import { ConversationTable } from '../tables/conversation-table.js';
+
+/**
+ * Conversations. Lists and counts scan the smallest index the filter allows (see
+ * `ConversationIndex`) from the cursor's position, so a page costs O(log n + rows
+ * scanned), not a sort of the workspace.
+ */
+export function conversationStore(journal: JournalSource): ConversationStore {
+  const table = new ConversationTable();
+
+  const write = (workspaceId: string, id: string, next: Conversation | undefined) =>
+    replaceRow(journal(), table, workspaceId, id, next);
+
+  return {
+    async insert(conversation) {
+      if (table.get(conversation.workspaceId, conversation.id)) {
+        throw new ConflictError(`conversation "${conversation.id}" already exists`);
+      }
+      write(conversation.workspaceId, conversation.id, structuredClone(conversation));
+    },
+    async update(conversation) {
+      if (!table.get(conversation.workspaceId, conversation.id)) return false;
+      write(conversation.workspaceId, conversation.id, structuredClone(conversation));
+      return true;
+    },
+    // `lock` needs no work here: transactions run one at a time, so no other one can
+    // change the row before this one commits.
+    async get(workspaceId, id) {
+      const row = table.get(workspaceId, id);
+      return row ? structuredClone(row) : null;
+    },
+    async list(workspaceId, query) {
+      checkLimit(query.limit);
+      const after = readCursor(query.cursor, ['number', 'string']);
+      const index = table.index(workspaceId);
+      if (!index) return { items: [], nextCursor: null };
+      const start = after ? { lastMessageAt: after[0], id: after[1] } : undefined;
+      const rows = filterRows(index.plan(query).scan(start), compileFilter(query));
+      return takePage(rows, query.limit, (row) => [row.lastMessageAt, row.id]);
+    },
+    async count(workspaceId, filter) {
+      const index = table.index(workspaceId);
+      if (!index) return 0;
+      const fromSizes = index.countFromSizes(filter);
+      if (fromSizes !== undefined) return fromSizes;
+      const matches = compileFilter(filter);
+      let count = 0;
+      for (const row of index.plan(filter).scan()) if (matches(row)) count++;
+      return count;
+    },
+    async moveContact(workspaceId, fromContactId, toContactId) {
+      const index = table.index(workspaceId);
+      if (!index) return 0;
+      // Collected first: moving a row changes the very index being scanned.
+      const rows = [...index.plan({ contactId: fromContactId }).scan()].filter((row) => row.contactId === fromContactId);
+      // A shallow copy is enough: stored rows are never mutated, only replaced.
+      for (const row of rows) write(workspaceId, row.id, { ...row, contactId: toContactId });
+      return rows.length;
+    },
+    async listDueSnoozed(before, limit) {
+      checkLimit(limit);
+      const due: Array<{ workspaceId: string; id: string; snoozedUntil: number }> = [];
+      for (const row of table.dueSnoozed(before)) {
+        if (due.length === limit) break;
+        due.push({ workspaceId: row.workspaceId, id: row.id, snoozedUntil: row.snoozedUntil });
+      }
+      return due;
+    },
+  };
+}

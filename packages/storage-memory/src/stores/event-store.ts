@@ -1,0 +1,37 @@
+import { ValidationError, type EventStore, type InboxEvent } from '@inboxkit/core';
+import type { JournalSource } from '../journal.js';
+import { checkLimit } from '../page.js';
+
+/**
+ * The per-workspace event log: an array per workspace where an event's `seq` is its
+ * index + 1, so reading after a `seq` is a slice. Appends are journaled (a rollback
+ * truncates) and handed to subscribers when their unit of work commits.
+ */
+export function eventStore(journal: JournalSource): EventStore {
+  const logs = new Map<string, InboxEvent[]>();
+
+  return {
+    async append(workspaceId, events) {
+      const misplaced = events.findIndex((event) => event.workspaceId !== workspaceId);
+      if (misplaced !== -1) {
+        const path = `events[${misplaced}].workspaceId`;
+        throw new ValidationError('events', [{ path, message: `must be the log's workspace "${workspaceId}"` }]);
+      }
+      let log = logs.get(workspaceId);
+      if (!log) logs.set(workspaceId, (log = []));
+      const stored = events.map((event, i): InboxEvent => ({ ...structuredClone(event), seq: log.length + i + 1 }));
+      const length = log.length;
+      log.push(...stored);
+      journal().record(() => {
+        log.length = length;
+      });
+      journal().noteAppended(stored);
+      return structuredClone(stored);
+    },
+    async read(workspaceId, { after = 0, limit }) {
+      checkLimit(limit);
+      const start = Math.max(0, Math.floor(after));
+      return structuredClone(logs.get(workspaceId)?.slice(start, start + limit) ?? []);
+    },
+  };
+}

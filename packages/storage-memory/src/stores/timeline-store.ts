@@ -1,0 +1,75 @@
+import { ConflictError, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
+import { replaceRow, type JournalSource } from '../journal.js';
+import { checkLimit, readCursor, takePage } from '../page.js';
+import { TimelineTable, byTime } from '../tables/timeline-table.js';
+
+function copy<T extends TimelineItem>(row: T | undefined): T | null {
+  return row ? structuredClone(row) : null;
+}
+
+/** Messages and comments: per-conversation timelines, channel-id lookups, and the send outbox. */
+export function timelineStore(journal: JournalSource): TimelineStore {
+  const table = new TimelineTable();
+
+  const write = (workspaceId: string, id: string, next: TimelineItem | undefined) =>
+    replaceRow(journal(), table, workspaceId, id, next);
+
+  /** `(workspaceId, channelId, externalId)` is unique among messages: it is what makes ingest idempotent. */
+  const checkExternalIdFree = (item: TimelineItem) => {
+    if (item.kind !== 'message' || item.externalId === null) return;
+    const holder = table.byChannelId(item.workspaceId, item.channelId, item.externalId);
+    if (holder && holder.id !== item.id) {
+      throw new ConflictError(`a message with external id "${item.externalId}" already exists in channel "${item.channelId}"`);
+    }
+  };
+
+  return {
+    async insert(item) {
+      if (table.get(item.workspaceId, item.id)) throw new ConflictError(`timeline item "${item.id}" already exists`);
+      checkExternalIdFree(item);
+      write(item.workspaceId, item.id, structuredClone(item));
+    },
+    async update(item) {
+      if (!table.get(item.workspaceId, item.id)) return false;
+      checkExternalIdFree(item);
+      write(item.workspaceId, item.id, structuredClone(item));
+      return true;
+    },
+    async get(workspaceId, id) {
+      return copy(table.get(workspaceId, id));
+    },
+    async list(workspaceId, conversationId, { cursor, limit }) {
+      const after = readCursor(cursor, ['number', 'string']);
+      const start = after ? { createdAt: after[0], id: after[1] } : undefined;
+      return takePage(table.conversation(workspaceId, conversationId, start), limit, (row) => [row.createdAt, row.id]);
+    },
+    async findByExternalId(workspaceId, channelId, externalId) {
+      return copy(table.byChannelId(workspaceId, channelId, externalId));
+    },
+    async findByExternalIds(workspaceId, externalIds) {
+      let newest: Message | undefined;
+      for (const externalId of externalIds) {
+        for (const message of table.byExternalId(workspaceId, externalId)) {
+          if (!newest || byTime(message, newest) > 0) newest = message;
+        }
+      }
+      return copy(newest);
+    },
+    async moveConversation(workspaceId, fromConversationId, toConversationId) {
+      // Collected first: moving an item changes the very index being scanned.
+      const items = [...table.conversation(workspaceId, fromConversationId)];
+      // A shallow copy is enough: stored rows are never mutated, only replaced.
+      for (const item of items) write(workspaceId, item.id, { ...item, conversationId: toConversationId });
+      return items.length;
+    },
+    async listPending(before, limit) {
+      checkLimit(limit);
+      const pending: Message[] = [];
+      for (const message of table.pendingBefore(before)) {
+        if (pending.length === limit) break;
+        pending.push(structuredClone(message));
+      }
+      return pending;
+    },
+  };
+}

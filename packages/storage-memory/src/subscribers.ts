@@ -1,0 +1,47 @@
+import type { InboxEvent } from '@inboxkit/core';
+
+type Listener = (event: InboxEvent) => void;
+
+/** The listeners of `subscribe()`, fed the events of each committed unit of work. */
+export class Subscribers {
+  /** Wrapped so one function subscribed twice is two subscriptions. */
+  private readonly entries = new Set<{ readonly listener: Listener }>();
+
+  /** Adds a listener; returns its unsubscribe function. */
+  add(listener: Listener): () => Promise<void> {
+    const entry = { listener };
+    this.entries.add(entry);
+    return async () => {
+      this.entries.delete(entry);
+    };
+  }
+
+  /** Drops every listener. */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /**
+   * Hands each event, in order, to every listener as its own copy. A listener that throws
+   * neither undoes the commit (it has happened) nor starves the others: its error is
+   * re-thrown on a microtask, surfacing as an uncaught exception the way a throwing event
+   * listener would, instead of being swallowed.
+   */
+  deliver(events: readonly InboxEvent[]): void {
+    if (events.length === 0 || this.entries.size === 0) return;
+    const entries = [...this.entries];
+    for (const event of events) {
+      for (const entry of entries) {
+        // One that unsubscribed during this delivery gets nothing more.
+        if (!this.entries.has(entry)) continue;
+        try {
+          entry.listener(structuredClone(event));
+        } catch (error) {
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import type { Message, TimelineItem } from '@inboxkit/core';
+import { compareStrings } from '../indexes/compare.js';
+import { MultiMap } from '../indexes/multi-map.js';
+import { SortedIndex } from '../indexes/sorted-index.js';
+
+/** The fields the timeline order reads; a cursor decodes to one. */
+export type TimeKey = Pick<TimelineItem, 'createdAt' | 'id'>;
+
+/** The timeline order: oldest first, `(createdAt asc, id asc)`. */
+export function byTime(a: TimeKey, b: TimeKey): number {
+  return a.createdAt - b.createdAt || compareStrings(a.id, b.id);
+}
+
+type OutboxKey = Pick<Message, 'createdAt' | 'workspaceId' | 'id'>;
+
+function byOutboxOrder(a: OutboxKey, b: OutboxKey): number {
+  return byTime(a, b) || compareStrings(a.workspaceId, b.workspaceId);
+}
+
+function isPending(item: TimelineItem): item is Message {
+  return item.kind === 'message' && item.direction === 'outgoing' && item.deliveryStatus === 'pending';
+}
+
+/** The key that makes ingest idempotent: a channel's id of a message. */
+function channelKey(channelId: string, externalId: string): string {
+  // JSON of the pair cannot collide the way a joined string could.
+  return JSON.stringify([channelId, externalId]);
+}
+
+class WorkspaceTimeline {
+  readonly rows = new Map<string, TimelineItem>();
+  readonly byConversation = new Map<string, SortedIndex<TimeKey, TimelineItem>>();
+  /** Unique `(channelId, externalId)`. */
+  readonly byChannelKey = new Map<string, Message>();
+  /** `externalId` in any channel (email threading looks references up without a channel). */
+  readonly byExternalId = new MultiMap<string, Message>();
+
+  add(item: TimelineItem): void {
+    this.rows.set(item.id, item);
+    let conversation = this.byConversation.get(item.conversationId);
+    if (!conversation) this.byConversation.set(item.conversationId, (conversation = new SortedIndex(byTime)));
+    conversation.add(item);
+    if (item.kind !== 'message' || item.externalId === null) return;
+    this.byChannelKey.set(channelKey(item.channelId, item.externalId), item);
+    this.byExternalId.add(item.externalId, item);
+  }
+
+  remove(item: TimelineItem): void {
+    this.rows.delete(item.id);
+    const conversation = this.byConversation.get(item.conversationId);
+    if (conversation?.remove(item) && conversation.size === 0) this.byConversation.delete(item.conversationId);
+    if (item.kind !== 'message' || item.externalId === null) return;
+    this.byChannelKey.delete(channelKey(item.channelId, item.externalId));
+    this.byExternalId.remove(item.externalId, item);
+  }
+}
+
+/**
+ * Every message and comment, per workspace: by id, per conversation in timeline order,
+ * by channel id (unique) and by external id; plus one global outbox index of pending
+ * outgoing messages, oldest first. `replace` is the only write.
+ */
+export class TimelineTable {
+  private readonly workspaces = new Map<string, WorkspaceTimeline>();
+  private readonly outbox = new SortedIndex<OutboxKey, Message>(byOutboxOrder);
+
+  /** The stored item, or `undefined`. */
+  get(workspaceId: string, id: string): TimelineItem | undefined {
+    return this.workspaces.get(workspaceId)?.rows.get(id);
+  }
+
+  /** A conversation's items in timeline order, strictly after `after` when given. */
+  conversation(workspaceId: string, conversationId: string, after?: TimeKey): Iterable<TimelineItem> {
+    return this.workspaces.get(workspaceId)?.byConversation.get(conversationId)?.scan(after) ?? [];
+  }
+
+  /** The message with this channel id, or `undefined`. */
+  byChannelId(workspaceId: string, channelId: string, externalId: string): Message | undefined {
+    return this.workspaces.get(workspaceId)?.byChannelKey.get(channelKey(channelId, externalId));
+  }
+
+  /** Messages with this external id in any channel. */
+  byExternalId(workspaceId: string, externalId: string): Iterable<Message> {
+    return this.workspaces.get(workspaceId)?.byExternalId.get(externalId) ?? [];
+  }
+
+  /**
+   * Stores `next` as the item `(workspaceId, id)`, or removes it when `next` is
+   * `undefined`, repositioning it in every index. Returns the item it replaced.
+   */
+  replace(workspaceId: string, id: string, next: TimelineItem | undefined): TimelineItem | undefined {
+    const workspace = this.workspaces.get(workspaceId);
+    const previous = workspace?.rows.get(id);
+    if (workspace && previous) {
+      workspace.remove(previous);
+      if (isPending(previous)) this.outbox.remove(previous);
+    }
+    if (next) {
+      const target = workspace ?? this.addWorkspace(workspaceId);
+      target.add(next);
+      if (isPending(next)) this.outbox.add(next);
+    }
+    return previous;
+  }
+
+  /** Pending outgoing messages created before `before`, oldest first. */
+  *pendingBefore(before: number): Generator<Message, void, undefined> {
+    for (const message of this.outbox.scan()) {
+      if (message.createdAt >= before) return;
+      yield message;
+    }
+  }
+
+  private addWorkspace(workspaceId: string): WorkspaceTimeline {
+    const workspace = new WorkspaceTimeline();
+    this.workspaces.set(workspaceId, workspace);
+    return workspace;
+  }
+}

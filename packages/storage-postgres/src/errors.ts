@@ -1,0 +1,43 @@
+import { ConflictError, InboxKitError, StorageError } from '@inboxkit/core';
+
+/** Prefix of every message this store writes, so logs tell which store failed. */
+export const PREFIX = '[postgres]';
+
+// SQLSTATEs where running the same call again can succeed: serialization failure,
+// deadlock, connection exceptions (class 08), shutdowns and "too many connections".
+const RETRYABLE_STATES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300']);
+const RETRYABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = codeOf(error);
+  if (code !== undefined && (RETRYABLE_STATES.has(code) || code.startsWith('08') || RETRYABLE_NODE_CODES.has(code))) {
+    return true;
+  }
+  // node-postgres reports a dropped socket without a code.
+  return error instanceof Error && /Connection terminated|connection (is )?closed/i.test(error.message);
+}
+
+/**
+ * Maps a driver error to the contract's errors: a unique violation is `CONFLICT`; anything
+ * else is `STORAGE`, retryable when the failure was transient. InboxKit errors pass through.
+ */
+export function mapError(error: unknown): InboxKitError {
+  if (InboxKitError.isInstance(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = codeOf(error);
+  if (code === '23505') return new ConflictError(`${PREFIX} ${message}`, { cause: error });
+  if (code === '42P01' || code === '3F000') {
+    return new StorageError(`${PREFIX} ${message} (has storage.migrate() run?)`, { cause: error });
+  }
+  return new StorageError(`${PREFIX} ${message}`, { cause: error, retryable: isRetryable(error) });
+}
+
+/** The `CONFLICT` a store throws itself when `ON CONFLICT DO NOTHING` skipped its insert. */
+export function conflict(what: string): ConflictError {
+  return new ConflictError(`${PREFIX} ${what}`);
+}

@@ -1,0 +1,79 @@
+import type { InboxEvent, Storage } from '@inboxkit/core';
+import pg from 'pg';
+import { poolDriver } from './driver/pool-driver.js';
+import { singleConnectionDriver } from './driver/single-driver.js';
+import type { Driver } from './driver/types.js';
+import { EventFeed } from './feed/event-feed.js';
+import { parseOptions, type ParsedOptions, type PostgresStorageOptions } from './options.js';
+import { migrate } from './schema/migrations.js';
+import { tablesIn } from './schema/tables.js';
+import { operationsOver } from './stores/operations.js';
+
+/** A `Storage` on PostgreSQL, plus what only it has. */
+export interface PostgresStorage extends Storage {
+  /** The schema holding the tables. */
+  readonly schema: string;
+  /**
+   * Creates the schema and applies the shipped migrations it lacks, under an advisory lock
+   * (several processes may call it at once). Idempotent. Returns the migrations applied now.
+   */
+  migrate(): Promise<{ applied: string[] }>;
+  /** Cross-process event feed over LISTEN/NOTIFY (capability `subscribe`). */
+  subscribe(listener: (event: InboxEvent) => void): Promise<() => Promise<void>>;
+}
+
+function driverFor(options: ParsedOptions): Driver {
+  if (options.client) return singleConnectionDriver(options.client);
+  if (options.pool) return poolDriver({ pool: options.pool, owned: false });
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections });
+  // An idle pooled connection that dies emits 'error' on the pool; without a handler Node
+  // would crash the process. The next checkout simply gets a new connection.
+  pool.on('error', (error) => options.logger.warn('[postgres] idle connection failed', { error }));
+  return poolDriver({ pool, owned: true });
+}
+
+/**
+ * `Storage` on PostgreSQL through node-postgres, or on PGlite (pass it as `client`).
+ * Call `await storage.migrate()` once before use (it is safe on every start).
+ *
+ * @example
+ * const storage = postgresStorage({ connectionString: process.env.DATABASE_URL! });
+ * await storage.migrate();
+ */
+export function postgresStorage(options: PostgresStorageOptions): PostgresStorage {
+  const parsed = parseOptions(options);
+  const { schema, logger } = parsed;
+  const driver = driverFor(parsed);
+  const t = tablesIn(schema);
+  const channel = `ik_ev_${schema}`;
+  const operations = operationsOver({ db: driver.db, t, inTransaction: false, channel });
+  const feed = new EventFeed({
+    driver,
+    channel,
+    logger,
+    read: (workspaceId, after, limit) => operations.events.read(workspaceId, { after, limit }),
+    async lastSeqs() {
+      const { rows } = await driver.db.query<{ workspace_id: string; seq: string | number }>(
+        `SELECT workspace_id, seq FROM ${t.eventSeqs}`,
+      );
+      return new Map(rows.map((row) => [row.workspace_id, Number(row.seq)]));
+    },
+  });
+  let closed: Promise<void> | null = null;
+
+  return {
+    specificationVersion: 'v1',
+    name: driver.kind === 'pglite' ? 'postgres (pglite)' : 'postgres',
+    capabilities: { subscribe: true },
+    schema,
+    ...operations,
+    transaction: (fn) => driver.transaction((db) => fn(operationsOver({ db, t, inTransaction: true, channel }))),
+    subscribe: (listener) => feed.subscribe(listener),
+    migrate: async () => ({ applied: await migrate(driver, schema) }),
+    close: () =>
+      (closed ??= (async () => {
+        await feed.stop();
+        await driver.close();
+      })()),
+  };
+}

@@ -1,0 +1,113 @@
+import type { Comment, Contact, Conversation, Message, Workspace } from '@inboxkit/core';
+import { RowMapper } from './row-mapper.js';
+
+/** Quotes an SQL identifier. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Schema-qualified table names, and the mappers of the tables with real columns. */
+export interface Tables {
+  workspaces: string;
+  records: string;
+  contacts: string;
+  conversations: string;
+  timeline: string;
+  events: string;
+  eventSeqs: string;
+  state: string;
+  addresses: string;
+  leases: string;
+  workspace: RowMapper<Workspace>;
+  contact: RowMapper<Contact>;
+  conversation: RowMapper<Conversation>;
+  message: RowMapper<Message>;
+  comment: RowMapper<Comment>;
+}
+
+/** The tables of one schema (`postgresStorage({ schema })`). */
+export function tablesIn(schema: string): Tables {
+  const q = (table: string) => `${quoteIdent(schema)}.${table}`;
+  const timeline = q('timeline_items');
+  return {
+    workspaces: q('workspaces'),
+    records: q('records'),
+    contacts: q('contacts'),
+    conversations: q('conversations'),
+    timeline,
+    events: q('events'),
+    eventSeqs: q('event_seqs'),
+    state: q('state'),
+    addresses: q('addresses'),
+    leases: q('leases'),
+    workspace: new RowMapper<Workspace>(q('workspaces'), [
+      ['id', 'id', 'text'],
+      ['name', 'name', 'text'],
+      ['createdAt', 'created_at', 'ms'],
+      ['updatedAt', 'updated_at', 'ms'],
+    ]),
+    contact: new RowMapper<Contact>(q('contacts'), [
+      ['workspaceId', 'workspace_id', 'text'],
+      ['id', 'id', 'text'],
+      ['email', 'email', 'text'],
+      ['name', 'name', 'text'],
+      ['phone', 'phone', 'text'],
+      ['visitorIds', 'visitor_ids', 'json'],
+      ['properties', 'properties', 'json'],
+      ['ownerId', 'owner_id', 'text'],
+      ['createdAt', 'created_at', 'ms'],
+      ['updatedAt', 'updated_at', 'ms'],
+    ]),
+    conversation: new RowMapper<Conversation>(q('conversations'), [
+      ['workspaceId', 'workspace_id', 'text'],
+      ['id', 'id', 'text'],
+      ['inboxId', 'inbox_id', 'text'],
+      ['channelId', 'channel_id', 'text'],
+      ['channelType', 'channel_type', 'text'],
+      ['contactId', 'contact_id', 'text'],
+      ['subject', 'subject', 'text'],
+      ['status', 'status', 'text'],
+      ['snoozedUntil', 'snoozed_until', 'ms'],
+      ['assigneeId', 'assignee_id', 'text'],
+      ['teamId', 'team_id', 'text'],
+      ['spam', 'spam', 'bool'],
+      ['origin', 'origin', 'json'],
+      ['replyToken', 'reply_token', 'text'],
+      ['messageCount', 'message_count', 'int'],
+      ['createdAt', 'created_at', 'ms'],
+      ['updatedAt', 'updated_at', 'ms'],
+      ['lastMessageAt', 'last_message_at', 'ms'],
+      ['firstResponseAt', 'first_response_at', 'ms'],
+      ['closedAt', 'closed_at', 'ms'],
+    ]),
+    // Messages and comments share the timeline table; each kind maps its own columns.
+    message: new RowMapper<Message>(timeline, [
+      ['workspaceId', 'workspace_id', 'text'],
+      ['id', 'id', 'text'],
+      ['conversationId', 'conversation_id', 'text'],
+      ['kind', 'kind', 'text'],
+      ['createdAt', 'created_at', 'ms'],
+      ['text', 'text', 'text'],
+      ['channelId', 'channel_id', 'text'],
+      ['direction', 'direction', 'text'],
+      ['author', 'author', 'json'],
+      ['visibleText', 'visible_text', 'text'],
+      ['html', 'html', 'text'],
+      ['attachments', 'attachments', 'json'],
+      ['externalId', 'external_id', 'text'],
+      ['metadata', 'metadata', 'json'],
+      ['deliveryStatus', 'delivery_status', 'text'],
+      ['deliveryError', 'delivery_error', 'text'],
+    ]),
+    comment: new RowMapper<Comment>(timeline, [
+      ['workspaceId', 'workspace_id', 'text'],
+      ['id', 'id', 'text'],
+      ['conversationId', 'conversation_id', 'text'],
+      ['kind', 'kind', 'text'],
+      ['createdAt', 'created_at', 'ms'],
+      ['text', 'text', 'text'],
+      ['authorId', 'author_id', 'text'],
+      ['mentions', 'mentions', 'json'],
+    ]),
+  };
+}

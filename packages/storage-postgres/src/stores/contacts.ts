@@ -1,0 +1,69 @@
+import { decodeCursor, encodeCursor, normalizeEmail, type Contact, type ContactStore } from '@inboxkit/core';
+import { conflict } from '../errors.js';
+import { limitPlusOne, toPage, type StoreContext } from './context.js';
+import { Where } from './where.js';
+
+/** Escapes `%`, `_` and `\` so a search term matches literally inside ILIKE. */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Contacts; the unique index `(workspace_id, email)` is the email rule. */
+export function contactStore({ db, t }: StoreContext): ContactStore {
+  const map = t.contact;
+  // Stored emails are normalized, whatever the caller passed.
+  const values = (contact: Contact) =>
+    map.values({ ...contact, email: contact.email === null ? null : normalizeEmail(contact.email) });
+  const one = async (where: string, params: unknown[]): Promise<Contact | null> => {
+    const { rows } = await db.query(`SELECT * FROM ${t.contacts} WHERE ${where} ORDER BY id LIMIT 1`, params);
+    return rows[0] ? map.fromRow(rows[0]) : null;
+  };
+  const param = (column: string) => `$${map.columns.indexOf(column) + 1}`;
+
+  return {
+    async insert(contact) {
+      const { rowCount } = await db.query(map.insertSql(), values(contact));
+      if (rowCount === 0) throw conflict(`contact "${contact.id}" or its email exists`);
+    },
+    async update(contact) {
+      // The NOT EXISTS keeps a duplicate email from raising 23505, which would abort the
+      // caller's transaction; a race between two updates still ends in the unique violation.
+      const { rowCount } = await db.query(
+        `${map.updateSql(['workspace_id', 'id'])} AND NOT EXISTS (
+           SELECT 1 FROM ${t.contacts} other
+           WHERE other.workspace_id = ${param('workspace_id')} AND other.email = ${param('email')}
+             AND other.id <> ${param('id')})`,
+        values(contact),
+      );
+      if (rowCount > 0) return true;
+      if ((await one('workspace_id = $1 AND id = $2', [contact.workspaceId, contact.id])) === null) return false;
+      throw conflict(`another contact has the email of "${contact.id}"`);
+    },
+    get: (workspaceId, id) => one('workspace_id = $1 AND id = $2', [workspaceId, id]),
+    findByEmail: (workspaceId, email) =>
+      one('workspace_id = $1 AND email = $2', [workspaceId, normalizeEmail(email)]),
+    findByVisitorId: (workspaceId, visitorId) =>
+      one('workspace_id = $1 AND visitor_ids @> $2::jsonb', [workspaceId, JSON.stringify([visitorId])]),
+    findByPhone: (workspaceId, phone) => one('workspace_id = $1 AND phone = $2', [workspaceId, phone]),
+    async list(workspaceId, { search, cursor, limit }) {
+      const where = new Where().equals('workspace_id', workspaceId);
+      if (search) {
+        const pattern = where.param(likePattern(search));
+        where.and(`(name ILIKE ${pattern} OR email ILIKE ${pattern})`);
+      }
+      if (cursor) where.and(`id > ${where.param(String(decodeCursor(cursor, 1)[0]))}`);
+      const { rows } = await db.query(
+        `SELECT * FROM ${t.contacts} WHERE ${where} ORDER BY id ${limitPlusOne(limit)}`,
+        where.params,
+      );
+      return toPage(rows.map((row) => map.fromRow(row)), limit, (last) => encodeCursor([last.id]));
+    },
+    async delete(workspaceId, id) {
+      const { rowCount } = await db.query(`DELETE FROM ${t.contacts} WHERE workspace_id = $1 AND id = $2`, [
+        workspaceId,
+        id,
+      ]);
+      return rowCount > 0;
+    },
+  };
+}

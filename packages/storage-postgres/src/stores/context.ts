@@ -1,0 +1,30 @@
+import type { Page } from '@inboxkit/core';
+import type { Queryable } from '../driver/types.js';
+import type { Tables } from '../schema/tables.js';
+
+/** What every store is built over; one context outside transactions, one per transaction. */
+export interface StoreContext {
+  /** Where statements go: the pool, or the transaction's connection. */
+  db: Queryable;
+  /** The schema's tables. */
+  t: Tables;
+  /** True inside `storage.transaction()`. */
+  inTransaction: boolean;
+  /** The NOTIFY channel of the event log. */
+  channel: string;
+}
+
+/**
+ * Turns `limit + 1` fetched rows into a page: the extra row only says a next page exists, and
+ * the cursor is the keyset position of the last returned item.
+ */
+export function toPage<T>(items: T[], limit: number | undefined, cursorOf: (last: T) => string): Page<T> {
+  if (limit === undefined || items.length <= limit) return { items, nextCursor: null };
+  const kept = items.slice(0, limit);
+  return { items: kept, nextCursor: cursorOf(kept[kept.length - 1]!) };
+}
+
+/** `LIMIT` for `toPage`: one more than asked, or none. */
+export function limitPlusOne(limit: number | undefined): string {
+  return limit === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(limit)) + 1}`;
+}

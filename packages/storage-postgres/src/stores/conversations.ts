@@ -1,0 +1,86 @@
+import {
+  decodeCursor,
+  encodeCursor,
+  type ConversationFilter,
+  type ConversationStore,
+} from '@inboxkit/core';
+import { conflict } from '../errors.js';
+import { toPage, type StoreContext } from './context.js';
+import { Where } from './where.js';
+
+function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
+  return new Where()
+    .equals('workspace_id', workspaceId)
+    .oneOf('inbox_id', filter.inboxIds)
+    .oneOf('status', filter.statuses)
+    .equals('assignee_id', filter.assigneeId)
+    .equals('team_id', filter.teamId)
+    .equals('channel_type', filter.channelType)
+    .equals('channel_id', filter.channelId)
+    .equals('contact_id', filter.contactId)
+    .equals('spam', filter.spam);
+}
+
+/**
+ * Conversations, listed newest activity first by the keyset `(last_message_at, id)`; each
+ * list shape has an index ending in those two columns (docs/indexes.md).
+ */
+export function conversationStore({ db, t, inTransaction }: StoreContext): ConversationStore {
+  const map = t.conversation;
+  return {
+    async insert(conversation) {
+      const { rowCount } = await db.query(map.insertSql(), map.values(conversation));
+      if (rowCount === 0) throw conflict(`conversation "${conversation.id}" exists`);
+    },
+    async update(conversation) {
+      const { rowCount } = await db.query(map.updateSql(['workspace_id', 'id']), map.values(conversation));
+      return rowCount > 0;
+    },
+    async get(workspaceId, id, options) {
+      // A row lock only means something inside a transaction: it is held until commit.
+      const lock = options?.lock && inTransaction ? ' FOR UPDATE' : '';
+      const { rows } = await db.query(
+        `SELECT * FROM ${t.conversations} WHERE workspace_id = $1 AND id = $2${lock}`,
+        [workspaceId, id],
+      );
+      return rows[0] ? map.fromRow(rows[0]) : null;
+    },
+    async list(workspaceId, { cursor, limit, ...filter }) {
+      const where = filterWhere(workspaceId, filter);
+      if (cursor) {
+        const [at, id] = decodeCursor(cursor, 2);
+        where.and(`(last_message_at, id) < (${where.param(Number(at))}, ${where.param(String(id))})`);
+      }
+      const { rows } = await db.query(
+        `SELECT * FROM ${t.conversations} WHERE ${where}
+         ORDER BY last_message_at DESC, id DESC LIMIT ${where.param(limit + 1)}`,
+        where.params,
+      );
+      return toPage(rows.map((row) => map.fromRow(row)), limit, (last) => encodeCursor([last.lastMessageAt, last.id]));
+    },
+    async count(workspaceId, filter) {
+      const where = filterWhere(workspaceId, filter);
+      const { rows } = await db.query<{ n: string | number }>(
+        `SELECT count(*) AS n FROM ${t.conversations} WHERE ${where}`,
+        where.params,
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+    async moveContact(workspaceId, fromContactId, toContactId) {
+      const { rowCount } = await db.query(
+        `UPDATE ${t.conversations} SET contact_id = $3 WHERE workspace_id = $1 AND contact_id = $2`,
+        [workspaceId, fromContactId, toContactId],
+      );
+      return rowCount;
+    },
+    async listDueSnoozed(before, limit) {
+      const { rows } = await db.query<{ workspace_id: string; id: string; snoozed_until: string | number }>(
+        `SELECT workspace_id, id, snoozed_until FROM ${t.conversations}
+         WHERE status = 'snoozed' AND snoozed_until <= $1
+         ORDER BY snoozed_until, workspace_id, id LIMIT $2`,
+        [before, limit],
+      );
+      return rows.map((row) => ({ workspaceId: row.workspace_id, id: row.id, snoozedUntil: Number(row.snoozed_until) }));
+    },
+  };
+}
