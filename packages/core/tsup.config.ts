@@ -1,11 +1,3 @@
-import { defineConfig } from 'tsup';
+import { libraryConfig } from '../../tsup.shared.js';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: { compilerOptions: { composite: false } },
-  tsconfig: 'tsconfig.build.json',
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-});
+export default libraryConfig({ index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' });

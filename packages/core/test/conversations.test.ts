@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChannelError, createInboxKit, ValidationError } from '@inboxkit/core';
 import { createTestChannel, manualClock } from '@inboxkit/core/testing';
 import { memoryStorage } from '@inboxkit/storage-memory';
-import { accepted, seedAcme, startKit, type Harness } from './setup.js';
+import { accepted, useAcme } from './setup.js';
 
 describe('conversations', () => {
-  let h: Harness;
-  let acme: Awaited<ReturnType<typeof seedAcme>>;
-  beforeEach(async () => {
-    h = await startKit();
-    acme = await seedAcme(h.kit);
-  });
-  afterEach(() => h.stop());
+  const t = useAcme();
 
   const push = async (n: number, overrides: Record<string, unknown> = {}) => {
-    await h.clock.advance(1_000);
-    return accepted(await h.kit.ingest({
-      workspaceId: acme.acme.id, channelId: acme.supportChannel.id, externalId: `m-${n}`,
+    await t.h.clock.advance(1_000);
+    return accepted(await t.h.kit.ingest({
+      workspaceId: t.acme.acme.id, channelId: t.acme.supportChannel.id, externalId: `m-${n}`,
       from: { email: `c${n % 3}@c.test` }, text: `message ${n}`, ...overrides,
     })).conversation;
   };
@@ -24,28 +18,28 @@ describe('conversations', () => {
   it('lists newest activity first with every filter, and pages with keyset cursors', async () => {
     const convs = [];
     for (let n = 0; n < 7; n++) convs.push(await push(n));
-    const sales = await push(99, { channelId: acme.salesChannel.id });
-    await acme.ws.conversations.assign(convs[1]!.id, { userId: acme.kari.id });
-    await acme.ws.conversations.assign(convs[2]!.id, { teamId: acme.support.id });
-    await acme.ws.conversations.close(convs[3]!.id);
-    const ids = async (query: Parameters<typeof acme.ws.conversations.list>[0]) =>
-      (await acme.ws.conversations.list(query)).items.map((c) => c.id);
+    const sales = await push(99, { channelId: t.acme.salesChannel.id });
+    await t.acme.ws.conversations.assign(convs[1]!.id, { userId: t.acme.kari.id });
+    await t.acme.ws.conversations.assign(convs[2]!.id, { teamId: t.acme.support.id });
+    await t.acme.ws.conversations.close(convs[3]!.id);
+    const ids = async (query: Parameters<typeof t.acme.ws.conversations.list>[0]) =>
+      (await t.acme.ws.conversations.list(query)).items.map((c) => c.id);
 
     expect(await ids({})).toEqual([sales.id, ...convs.map((c) => c.id).reverse()]);
-    expect(await ids({ inboxId: acme.salesInbox.id })).toEqual([sales.id]);
+    expect(await ids({ inboxId: t.acme.salesInbox.id })).toEqual([sales.id]);
     expect(await ids({ status: 'closed' })).toEqual([convs[3]!.id]);
-    expect(await ids({ assignee: acme.kari.id })).toEqual([convs[1]!.id]);
-    expect(await ids({ assignee: 'unassigned', inboxId: acme.supportInbox.id, status: 'open' })).toEqual(
+    expect(await ids({ assignee: t.acme.kari.id })).toEqual([convs[1]!.id]);
+    expect(await ids({ assignee: 'unassigned', inboxId: t.acme.supportInbox.id, status: 'open' })).toEqual(
       [convs[6], convs[5], convs[4], convs[2], convs[0]].map((c) => c!.id),
     );
-    expect(await ids({ teamId: acme.support.id })).toEqual([convs[2]!.id]);
-    expect(await ids({ contactId: convs[0]!.contactId, inboxId: acme.supportInbox.id })).toEqual([convs[6]!.id, convs[3]!.id, convs[0]!.id]);
+    expect(await ids({ teamId: t.acme.support.id })).toEqual([convs[2]!.id]);
+    expect(await ids({ contactId: convs[0]!.contactId, inboxId: t.acme.supportInbox.id })).toEqual([convs[6]!.id, convs[3]!.id, convs[0]!.id]);
     expect(await ids({ channelType: 'email' })).toEqual([]);
 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await acme.ws.conversations.list({ limit: 3, cursor });
+      const page = await t.acme.ws.conversations.list({ limit: 3, cursor });
       seen.push(...page.items.map((c) => c.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -54,7 +48,7 @@ describe('conversations', () => {
 
   it('rejects bad list queries naming the field', async () => {
     for (const [query, path] of [[{ limit: 0 }, 'limit'], [{ status: 'deleted' }, 'status'], [{ cursor: 'garbage' }, 'cursor']] as const) {
-      const error = await acme.ws.conversations.list(query as never).catch((e: unknown) => e);
+      const error = await t.acme.ws.conversations.list(query as never).catch((e: unknown) => e);
       expect(ValidationError.isInstance(error), String(error)).toBe(true);
       expect((error as ValidationError).issues[0]!.path).toBe(path);
     }
@@ -62,38 +56,38 @@ describe('conversations', () => {
 
   it('snoozed conversations wake up by the clock', async () => {
     const conv = await push(1);
-    await acme.ws.conversations.snooze(conv.id, { until: new Date(h.clock.now() + 3_600_000) });
-    expect((await acme.ws.conversations.get(conv.id)).status).toBe('snoozed');
-    await h.clock.advance(3_599_000);
-    expect((await acme.ws.conversations.get(conv.id)).status).toBe('snoozed');
-    await h.clock.advance(1_000);
-    expect(await acme.ws.conversations.get(conv.id)).toMatchObject({ status: 'open', snoozedUntil: null });
-    const past = await acme.ws.conversations.snooze(conv.id, { until: h.clock.now() - 1 }).catch((e: unknown) => e);
+    await t.acme.ws.conversations.snooze(conv.id, { until: new Date(t.h.clock.now() + 3_600_000) });
+    expect((await t.acme.ws.conversations.get(conv.id)).status).toBe('snoozed');
+    await t.h.clock.advance(3_599_000);
+    expect((await t.acme.ws.conversations.get(conv.id)).status).toBe('snoozed');
+    await t.h.clock.advance(1_000);
+    expect(await t.acme.ws.conversations.get(conv.id)).toMatchObject({ status: 'open', snoozedUntil: null });
+    const past = await t.acme.ws.conversations.snooze(conv.id, { until: t.h.clock.now() - 1 }).catch((e: unknown) => e);
     expect((past as ValidationError).issues[0]!.path).toBe('until');
   });
 
   it('records failed delivery on the message, with the reason and no secrets', async () => {
     const conv = await push(1);
-    h.channel.failNext(1, 'mailbox unavailable');
-    const failed = await acme.ws.conversations.reply(conv.id, { authorId: acme.kari.id, text: 'hello' });
+    t.h.channel.failNext(1, 'mailbox unavailable');
+    const failed = await t.acme.ws.conversations.reply(conv.id, { authorId: t.acme.kari.id, text: 'hello' });
     expect(failed).toMatchObject({ deliveryStatus: 'failed', deliveryError: '[test] mailbox unavailable' });
-    const sent = await acme.ws.conversations.reply(conv.id, { authorId: acme.kari.id, text: 'again' });
+    const sent = await t.acme.ws.conversations.reply(conv.id, { authorId: t.acme.kari.id, text: 'again' });
     expect(sent.deliveryStatus).toBe('sent');
-    const updated = await acme.ws.conversations.get(conv.id);
+    const updated = await t.acme.ws.conversations.get(conv.id);
     expect(updated.firstResponseAt).toBe(failed.createdAt);
   });
 
   it('refuses to reply where nothing can send, storing nothing', async () => {
     const conv = await push(1);
-    await acme.ws.channels.disconnect(acme.supportChannel.id);
-    const error = await acme.ws.conversations.reply(conv.id, { authorId: acme.kari.id, text: 'x' }).catch((e: unknown) => e);
+    await t.acme.ws.channels.disconnect(t.acme.supportChannel.id);
+    const error = await t.acme.ws.conversations.reply(conv.id, { authorId: t.acme.kari.id, text: 'x' }).catch((e: unknown) => e);
     expect(ChannelError.isInstance(error)).toBe(true);
-    expect((await acme.ws.conversations.timeline(conv.id)).items).toHaveLength(1);
+    expect((await t.acme.ws.conversations.timeline(conv.id)).items).toHaveLength(1);
   });
 
   it('assign validates that the user can see the inbox', async () => {
     const conv = await push(1);
-    const error = await acme.ws.conversations.assign(conv.id, { userId: acme.sven.id }).catch((e: unknown) => e);
+    const error = await t.acme.ws.conversations.assign(conv.id, { userId: t.acme.sven.id }).catch((e: unknown) => e);
     expect((error as ValidationError).issues[0]).toMatchObject({ path: 'userId' });
   });
 });

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError, createInboxKit, type Logger } from '@inboxkit/core';
 import { createTestChannel } from '@inboxkit/core/testing';
 import { memoryStorage } from '@inboxkit/storage-memory';
-import { seedAcme, startKit, type Harness } from './setup.js';
+import { useAcme } from './setup.js';
 
 const issuePaths = async (promise: Promise<unknown>) => {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -11,56 +11,50 @@ const issuePaths = async (promise: Promise<unknown>) => {
 };
 
 describe('users, teams, inboxes and channels', () => {
-  let h: Harness;
-  let acme: Awaited<ReturnType<typeof seedAcme>>;
-  beforeEach(async () => {
-    h = await startKit();
-    acme = await seedAcme(h.kit);
-  });
-  afterEach(() => h.stop());
+  const t = useAcme();
 
   it('users: validated, unique email per workspace, partial updates keep other fields', async () => {
-    expect(await issuePaths(acme.ws.users.create({ name: '', email: 'x', avatarUrl: 'not a url' }))).toEqual(['name', 'email', 'avatarUrl']);
-    const dup = await acme.ws.users.create({ name: 'Kari 2', email: 'KARI@acme.test' }).catch((e: unknown) => e);
+    expect(await issuePaths(t.acme.ws.users.create({ name: '', email: 'x', avatarUrl: 'not a url' }))).toEqual(['name', 'email', 'avatarUrl']);
+    const dup = await t.acme.ws.users.create({ name: 'Kari 2', email: 'KARI@acme.test' }).catch((e: unknown) => e);
     expect(ConflictError.isInstance(dup)).toBe(true);
-    const updated = await acme.ws.users.update(acme.kari.id, { avatarUrl: 'https://cdn.acme.test/kari.png' });
+    const updated = await t.acme.ws.users.update(t.acme.kari.id, { avatarUrl: 'https://cdn.acme.test/kari.png' });
     expect(updated).toMatchObject({ name: 'Kari Nordmann', role: 'agent', meetingLink: 'https://meet.acme.test/kari', avatarUrl: 'https://cdn.acme.test/kari.png' });
-    const away = await acme.ws.users.setAvailability(acme.kari.id, 'away');
+    const away = await t.acme.ws.users.setAvailability(t.acme.kari.id, 'away');
     expect(away.availability).toBe('away');
-    expect(await issuePaths(acme.ws.users.setAvailability(acme.kari.id, 'busy' as never))).toEqual(['']);
-    const tz = await issuePaths(acme.ws.users.update(acme.kari.id, { workingHours: { timeZone: 'Mars/Olympus', weekly: [{ day: 1, start: '09:00', end: '08:00' }] } }));
+    expect(await issuePaths(t.acme.ws.users.setAvailability(t.acme.kari.id, 'busy' as never))).toEqual(['']);
+    const tz = await issuePaths(t.acme.ws.users.update(t.acme.kari.id, { workingHours: { timeZone: 'Mars/Olympus', weekly: [{ day: 1, start: '09:00', end: '08:00' }] } }));
     expect(tz).toEqual(['workingHours.timeZone', 'workingHours.weekly[0].end']);
   });
 
   it('teams: members and parents must exist, and the hierarchy cannot loop', async () => {
-    expect(await issuePaths(acme.ws.teams.create({ name: 'X', memberIds: ['usr_nope'] }))).toEqual(['memberIds[0]']);
-    expect(await issuePaths(acme.ws.teams.update(acme.support.id, { parentTeamId: acme.tier2.id }))).toEqual(['parentTeamId']);
-    expect(await issuePaths(acme.ws.teams.update(acme.support.id, { parentTeamId: acme.support.id }))).toEqual(['parentTeamId']);
+    expect(await issuePaths(t.acme.ws.teams.create({ name: 'X', memberIds: ['usr_nope'] }))).toEqual(['memberIds[0]']);
+    expect(await issuePaths(t.acme.ws.teams.update(t.acme.support.id, { parentTeamId: t.acme.tier2.id }))).toEqual(['parentTeamId']);
+    expect(await issuePaths(t.acme.ws.teams.update(t.acme.support.id, { parentTeamId: t.acme.support.id }))).toEqual(['parentTeamId']);
     // Deleting a team moves its sub-teams up; members keep their access through the parent.
-    await acme.ws.teams.delete(acme.support.id);
-    expect((await acme.ws.teams.get(acme.tier2.id)).parentTeamId).toBeNull();
+    await t.acme.ws.teams.delete(t.acme.support.id);
+    expect((await t.acme.ws.teams.get(t.acme.tier2.id)).parentTeamId).toBeNull();
   });
 
   it('inboxes: a fallback address on creation; deleting needs the channels gone', async () => {
-    expect(acme.supportInbox.fallbackAddress).toMatch(/^support-[0-9a-z]{8}@in\.example\.com$/);
-    expect(acme.salesInbox.fallbackAddress).not.toBe(acme.supportInbox.fallbackAddress);
-    const busy = await acme.ws.inboxes.delete(acme.salesInbox.id).catch((e: unknown) => e);
+    expect(t.acme.supportInbox.fallbackAddress).toMatch(/^support-[0-9a-z]{8}@in\.example\.com$/);
+    expect(t.acme.salesInbox.fallbackAddress).not.toBe(t.acme.supportInbox.fallbackAddress);
+    const busy = await t.acme.ws.inboxes.delete(t.acme.salesInbox.id).catch((e: unknown) => e);
     expect(ConflictError.isInstance(busy)).toBe(true);
-    await acme.ws.channels.disconnect(acme.salesChannel.id);
-    await acme.ws.inboxes.delete(acme.salesInbox.id);
-    expect((await acme.ws.inboxes.list()).items.map((i) => i.id)).toEqual([acme.supportInbox.id]);
-    expect(await issuePaths(acme.ws.inboxes.create({ name: 'X', members: { users: ['usr_nope'] } }))).toEqual(['members.users[0]']);
+    await t.acme.ws.channels.disconnect(t.acme.salesChannel.id);
+    await t.acme.ws.inboxes.delete(t.acme.salesInbox.id);
+    expect((await t.acme.ws.inboxes.list()).items.map((i) => i.id)).toEqual([t.acme.supportInbox.id]);
+    expect(await issuePaths(t.acme.ws.inboxes.create({ name: 'X', members: { users: ['usr_nope'] } }))).toEqual(['members.users[0]']);
   });
 
   it('channels: config validated by the adapter, listed per inbox, disconnect is idempotent', async () => {
-    expect(await issuePaths(acme.ws.channels.connect({ inboxId: acme.supportInbox.id, type: 'sms', name: 'x' }))).toEqual(['type']);
-    expect(await issuePaths(acme.ws.channels.connect({ inboxId: acme.supportInbox.id, type: 'test', name: 'x', config: { canSend: 'yes' } }))).toEqual(['canSend']);
-    const second = await acme.ws.channels.connect({ inboxId: acme.supportInbox.id, type: 'test', name: 'second', config: { canSend: false } });
-    expect((await acme.ws.channels.list({ inboxId: acme.supportInbox.id })).items.map((c) => c.id)).toEqual([acme.supportChannel.id, second.id]);
-    const once = await acme.ws.channels.disconnect(second.id);
-    const twice = await acme.ws.channels.disconnect(second.id);
+    expect(await issuePaths(t.acme.ws.channels.connect({ inboxId: t.acme.supportInbox.id, type: 'sms', name: 'x' }))).toEqual(['type']);
+    expect(await issuePaths(t.acme.ws.channels.connect({ inboxId: t.acme.supportInbox.id, type: 'test', name: 'x', config: { canSend: 'yes' } }))).toEqual(['canSend']);
+    const second = await t.acme.ws.channels.connect({ inboxId: t.acme.supportInbox.id, type: 'test', name: 'second', config: { canSend: false } });
+    expect((await t.acme.ws.channels.list({ inboxId: t.acme.supportInbox.id })).items.map((c) => c.id)).toEqual([t.acme.supportChannel.id, second.id]);
+    const once = await t.acme.ws.channels.disconnect(second.id);
+    const twice = await t.acme.ws.channels.disconnect(second.id);
     expect([once.status, twice.status]).toEqual(['disconnected', 'disconnected']);
-    const log = await acme.ws.events.read({ limit: 1000 });
+    const log = await t.acme.ws.events.read({ limit: 1000 });
     expect(log.items.filter((e) => e.type === 'channel.disconnected')).toHaveLength(1);
   });
 });

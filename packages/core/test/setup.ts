@@ -1,5 +1,6 @@
 // Kit-level suites run on the reference in-memory store. Core's src never imports a store
 // (dependency rule); only these tests do, through the workspace alias.
+import { afterEach, beforeEach } from 'vitest';
 import { createInboxKit, type AssociationProvider, type InboxKit, type Notifier, type WorkspaceApi } from '@inboxkit/core';
 import { createTestChannel, manualClock, type ManualClock, type TestChannel } from '@inboxkit/core/testing';
 import { memoryStorage } from '@inboxkit/storage-memory';
@@ -58,4 +59,18 @@ export async function seedAcme(kit: InboxKit) {
 export function accepted<R extends { status: string }>(result: R): Extract<R, { status: 'accepted' }> {
   if (result.status !== 'accepted') throw new Error(`expected accepted, got ${result.status}`);
   return result as Extract<R, { status: 'accepted' }>;
+}
+
+/** The seeded company of `seedAcme`. */
+export type Acme = Awaited<ReturnType<typeof seedAcme>>;
+
+/** Registers a fresh started kit with the seeded company around every test of the file. */
+export function useAcme(options: Parameters<typeof startKit>[0] = {}): { h: Harness; acme: Acme } {
+  const context = {} as { h: Harness; acme: Acme };
+  beforeEach(async () => {
+    context.h = await startKit(options);
+    context.acme = await seedAcme(context.h.kit);
+  });
+  afterEach(() => context.h.stop());
+  return context;
 }

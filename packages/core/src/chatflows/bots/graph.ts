@@ -81,7 +81,8 @@ export function botGraphIssues(steps: BotStep[]): GraphIssue[] {
       if (!byId.has(edge.to)) issues.push({ path: [i, ...edge.path], message: `no step has id "${edge.to}"` });
     }
   });
-  if (issues.length > 0) return issues; // the graph checks below need a well-formed graph
+  // The checks below need a well-formed, non-empty graph (zod runs refinements after a failed `min`).
+  if (issues.length > 0 || steps.length === 0) return issues;
 
   const forward = (id: string) => successors(byId.get(id)!).map((e) => e.to);
   const fromStart = reachable([steps[0]!.id], forward);

@@ -1,0 +1,95 @@
+/**
+ * Chatflow targeting at scale: one channel with 200 chatflows of 5 include groups (3 conditions
+ * each, URL / query / visitor, some regexes) plus an exclude group. Compares matching against rules
+ * compiled once per change (what `chatflows.match` does) with a baseline that recompiles on every
+ * call (normalizing values and compiling patterns each time). Run: `npm run bench -w @inboxkit/core`.
+ */
+import { compileTargeting, matchChatflows, targetingSchema, type Condition, type MatchRequest, type TargetedChatflow } from '../src/chatflows/index.js';
+
+const CHATFLOWS = 200;
+const GROUPS = 5;
+const WARMUP = 2_000;
+const SAMPLES = 20_000;
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run benches the same rules. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function buildChatflows(): TargetedChatflow[] {
+  const next = random(42);
+  const visitorCondition = (): Condition =>
+    next() < 0.5 ? { on: 'visitor', property: 'language', op: 'accepts', value: 'en' } : { on: 'visitor', property: 'device', op: 'isNot', value: 'tablet' };
+  const urlCondition = (i: number, g: number): Condition => {
+    const kind = Math.floor(next() * 4);
+    if (kind === 0) return { on: 'url', op: 'startsWith', value: `/section-${i}/g${g}` };
+    if (kind === 1) return { on: 'url', op: 'contains', value: `/topic-${i}-${g}/` };
+    if (kind === 2) return { on: 'url', op: 'is', value: `https://acme.com/page-${i}-${g}` };
+    return { on: 'url', op: 'matchesRegex', value: `^https://acme\\.com/docs/${i}/${g}/[a-z-]+/\\d+$` };
+  };
+  return Array.from({ length: CHATFLOWS }, (_, i) => ({
+    id: `cf_${String(i).padStart(4, '0')}`,
+    name: `Chatflow ${i}`,
+    priority: CHATFLOWS - i,
+    enabled: next() > 0.05,
+    // Visitor conditions first: they hold for the bench visitor, so each group reads two conditions or more.
+    targeting: targetingSchema.parse({
+      include: Array.from({ length: GROUPS }, (_, g) => [visitorCondition(), urlCondition(i, g), { on: 'query', name: `campaign-${i}`, op: 'is', value: `c${g}` }]),
+      exclude: [[{ on: 'query', name: 'preview', op: 'present' }]],
+    }),
+  }));
+}
+
+const visitor = { language: 'en-GB,en;q=0.9', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120' };
+const scenarios: Array<{ name: string; request: MatchRequest }> = [
+  { name: 'winner ranks 3rd', request: { url: 'https://acme.com/section-2/g4/pricing?campaign-2=c4', visitor } },
+  { name: 'winner ranks 200th', request: { url: 'https://acme.com/section-199/g0?campaign-199=c0', visitor } },
+  { name: 'no chatflow matches', request: { url: 'https://acme.com/docs/7/3/getting-started/12?utm_source=ads', visitor } },
+];
+
+function percentiles(run: () => unknown): { p50: number; p99: number } {
+  for (let i = 0; i < WARMUP; i++) run();
+  const samples = new Float64Array(SAMPLES);
+  for (let i = 0; i < SAMPLES; i++) {
+    const start = process.hrtime.bigint();
+    run();
+    samples[i] = Number(process.hrtime.bigint() - start) / 1_000;
+  }
+  samples.sort();
+  return { p50: samples[Math.floor(SAMPLES * 0.5)]!, p99: samples[Math.floor(SAMPLES * 0.99)]! };
+}
+
+const chatflows = buildChatflows();
+const compileTimes = Array.from({ length: 50 }, () => {
+  const start = process.hrtime.bigint();
+  compileTargeting(chatflows);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}).sort((a, b) => a - b);
+const compiled = compileTargeting(chatflows);
+
+const rows = scenarios.map(({ name, request }) => {
+  const winner = matchChatflows(compiled, request).chatflow?.id ?? 'none';
+  const fast = percentiles(() => matchChatflows(compiled, request));
+  const naive = percentiles(() => matchChatflows(compileTargeting(chatflows), request));
+  return {
+    scenario: name,
+    winner,
+    'compiled p50 µs': fast.p50.toFixed(1),
+    'compiled p99 µs': fast.p99.toFixed(1),
+    'recompiled p50 µs': naive.p50.toFixed(1),
+    'recompiled p99 µs': naive.p99.toFixed(1),
+    'speed-up (p50)': `${(naive.p50 / fast.p50).toFixed(0)}×`,
+  };
+});
+
+console.log(`chatflows.match — ${CHATFLOWS} chatflows × ${GROUPS} include groups × 3 conditions + 1 exclude group (${SAMPLES} samples each, explanation included)`);
+console.log(`compile once per change: median ${compileTimes[25]!.toFixed(2)} ms, max ${compileTimes.at(-1)!.toFixed(2)} ms`);
+console.table(rows);
+const worstP99 = Math.max(...rows.map((r) => Number(r['compiled p99 µs'])));
+console.log(`worst compiled p99: ${worstP99.toFixed(1)} µs (${worstP99 < 1000 ? 'under' : 'OVER'} one millisecond)`);
