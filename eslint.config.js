@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (CI helpers).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['**/*.test.ts', '**/test/**', '**/bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
