@@ -34,3 +34,4 @@ export * from './routing/index.js';
 export * from './filters/index.js';
 export * from './notifications/index.js';
 export * from './chatflows/index.js';
+export * from './analytics/index.js';

@@ -22,7 +22,8 @@ export function routeOperations(operations: StorageOperations, around: AroundCal
   });
 }
 
-function routeStore<S extends object>(store: S, around: AroundCall): S {
+/** Returns `store` with every method routed through `around` (for groups outside `StorageOperations`, e.g. analytics). */
+export function routeStore<S extends object>(store: S, around: AroundCall): S {
   const routed: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(store)) {
     if (typeof method !== 'function') continue;

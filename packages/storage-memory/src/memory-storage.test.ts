@@ -8,7 +8,7 @@ describe('memoryStorage()', () => {
     const storage = memoryStorage();
     expect(storage.specificationVersion).toBe('v1');
     expect(storage.name).toBe('memory');
-    expect(storage.capabilities).toEqual({ subscribe: true });
+    expect(storage.capabilities).toEqual({ subscribe: true, analytics: true });
     expect(typeof storage.subscribe).toBe('function');
   });
 

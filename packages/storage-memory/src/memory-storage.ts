@@ -1,5 +1,7 @@
 import type { Storage, StorageOperations } from '@inboxkit/core';
-import { routeOperations } from './facade.js';
+import { analyticsStore } from './analytics/analytics-store.js';
+import type { AnalyticsTables } from './analytics/tables.js';
+import { routeOperations, routeStore } from './facade.js';
 import type { JournalSource } from './journal.js';
 import { parseOptions, type MemoryStorageOptions } from './options.js';
 import { addressStore } from './stores/address-store.js';
@@ -12,15 +14,17 @@ import { stateStore } from './stores/state-store.js';
 import { timelineStore } from './stores/timeline-store.js';
 import { workspaceStore } from './stores/workspace-store.js';
 import { Subscribers } from './subscribers.js';
+import { ConversationTable } from './tables/conversation-table.js';
+import { TimelineTable } from './tables/timeline-table.js';
 import { TransactionRunner } from './transaction.js';
 
-function createOperations(journal: JournalSource): StorageOperations {
+function createOperations(journal: JournalSource, tables: AnalyticsTables): StorageOperations {
   return {
     workspaces: workspaceStore(journal),
     records: recordStore(journal),
     contacts: contactStore(journal),
-    conversations: conversationStore(journal),
-    timeline: timelineStore(journal),
+    conversations: conversationStore(journal, tables.conversations),
+    timeline: timelineStore(journal, tables.timeline),
     events: eventStore(journal),
     state: stateStore(journal),
     addresses: addressStore(journal),
@@ -38,6 +42,8 @@ function createOperations(journal: JournalSource): StorageOperations {
  * - Indexed for large workspaces: conversation lists and counts scan the smallest
  *   matching index, lookups go through maps, outboxes and snoozes through sorted indexes.
  * - `subscribe()` delivers each committed event to every listener, synchronously after commit.
+ * - `analytics` computes reports from the same tables through their indexes, each call one
+ *   unit of work like any other call.
  *
  * Throws a `VALIDATION` error for unknown options.
  */
@@ -45,13 +51,17 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
   parseOptions(options);
   const subscribers = new Subscribers();
   const runner = new TransactionRunner((journal) => subscribers.deliver(journal.appendedEvents));
-  const operations = createOperations(() => runner.journal());
+  // Analytics reads the tables the stores write; sharing them keeps one copy of every row.
+  const tables: AnalyticsTables = { conversations: new ConversationTable(), timeline: new TimelineTable() };
+  const operations = createOperations(() => runner.journal(), tables);
+  const autocommit = <R>(call: () => Promise<R>) => runner.autocommit(call);
 
   return Object.freeze({
     specificationVersion: 'v1' as const,
     name: 'memory',
-    capabilities: Object.freeze({ subscribe: true }),
-    ...routeOperations(operations, (call) => runner.autocommit(call)),
+    capabilities: Object.freeze({ subscribe: true, analytics: true }),
+    ...routeOperations(operations, autocommit),
+    analytics: routeStore(analyticsStore(tables), autocommit),
     transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {
       return runner.transaction((scope) => fn(routeOperations(operations, (call) => runner.inTransaction(scope, call))));
     },

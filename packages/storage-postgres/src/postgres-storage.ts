@@ -1,4 +1,4 @@
-import type { InboxEvent, Storage } from '@inboxkit/core';
+import type { AnalyticsStore, InboxEvent, Storage } from '@inboxkit/core';
 import pg from 'pg';
 import { poolDriver } from './driver/pool-driver.js';
 import { singleConnectionDriver } from './driver/single-driver.js';
@@ -7,6 +7,7 @@ import { EventFeed } from './feed/event-feed.js';
 import { parseOptions, type ParsedOptions, type PostgresStorageOptions } from './options.js';
 import { migrate } from './schema/migrations.js';
 import { tablesIn } from './schema/tables.js';
+import { analyticsStore } from './stores/analytics/analytics-store.js';
 import { operationsOver } from './stores/operations.js';
 
 /** A `Storage` on PostgreSQL, plus what only it has. */
@@ -20,6 +21,8 @@ export interface PostgresStorage extends Storage {
   migrate(): Promise<{ applied: string[] }>;
   /** Cross-process event feed over LISTEN/NOTIFY (capability `subscribe`). */
   subscribe(listener: (event: InboxEvent) => void): Promise<() => Promise<void>>;
+  /** Reports computed in SQL (capability `analytics`; needs migration 0002). */
+  readonly analytics: AnalyticsStore;
 }
 
 function driverFor(options: ParsedOptions): Driver {
@@ -46,7 +49,8 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   const driver = driverFor(parsed);
   const t = tablesIn(schema);
   const channel = `ik_ev_${schema}`;
-  const operations = operationsOver({ db: driver.db, t, inTransaction: false, channel });
+  const outside = { db: driver.db, t, inTransaction: false, channel };
+  const operations = operationsOver(outside);
   const feed = new EventFeed({
     driver,
     channel,
@@ -64,9 +68,10 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   return {
     specificationVersion: 'v1',
     name: driver.kind === 'pglite' ? 'postgres (pglite)' : 'postgres',
-    capabilities: { subscribe: true },
+    capabilities: { subscribe: true, analytics: true },
     schema,
     ...operations,
+    analytics: analyticsStore(outside),
     transaction: (fn) => driver.transaction((db) => fn(operationsOver({ db, t, inTransaction: true, channel }))),
     subscribe: (listener) => feed.subscribe(listener),
     migrate: async () => ({ applied: await migrate(driver, schema) }),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { testId, type NamedSkip, type StorageConformanceOptions, type SuiteDefinition } from './harness.js';
 import { addressesSuite } from './suites/addresses.js';
+import { analyticsExportSuite } from './suites/analytics-export.js';
+import { analyticsRepliesSuite } from './suites/analytics-replies.js';
+import { analyticsResponseTimesSuite } from './suites/analytics-response-times.js';
+import { analyticsVolumeSuite } from './suites/analytics-volume.js';
 import { contactsSuite } from './suites/contacts.js';
+import { chatflowsSuite } from './suites/chatflows.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
@@ -37,6 +42,11 @@ const suites: readonly SuiteDefinition[] = [
   copiesSuite,
   subscribeSuite,
   kitSuite,
+  chatflowsSuite,
+  analyticsRepliesSuite,
+  analyticsResponseTimesSuite,
+  analyticsVolumeSuite,
+  analyticsExportSuite,
 ];
 
 // A skip without a reason is a silent failure; refuse it when the suite is declared.

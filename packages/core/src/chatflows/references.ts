@@ -7,7 +7,7 @@ import type { Chatflow } from './chatflow.js';
 import type { UserOrTeam } from './user-or-team.js';
 
 /** The channel type chatflows belong to. */
-export const CHAT_CHANNEL_TYPE = 'chat';
+const CHAT_CHANNEL_TYPE = 'chat';
 
 /** The chat channel of a chatflow: `NOT_FOUND` when missing, `VALIDATION` (at `path`) when not a chat channel. */
 export async function requireChatChannel(storage: StorageOperations, workspaceId: string, channelId: string, path = 'channelId'): Promise<Channel> {

@@ -1,5 +1,6 @@
 import type { StorageOperations } from '../storage/storage.js';
 import type { Chatflow } from './chatflow.js';
+import { Lru } from './lru.js';
 import { compileTargeting, type CompiledTargeting } from './targeting/compile.js';
 
 /**
@@ -24,7 +25,7 @@ export async function bumpVersion(tx: StorageOperations, workspaceId: string, ch
 }
 
 // Keyed by the kit's runtime object: two kits (or two stores) never share compiled rules.
-const caches = new WeakMap<object, Map<string, Entry>>();
+const caches = new WeakMap<object, Lru<string, Entry>>();
 
 /**
  * The compiled chatflows of a channel, recompiled only when its version changed. The version is
@@ -39,17 +40,12 @@ export async function compiledChatflows(
   version: string | null,
 ): Promise<CompiledTargeting<Chatflow>> {
   let cache = caches.get(owner);
-  if (!cache) caches.set(owner, (cache = new Map()));
+  if (!cache) caches.set(owner, (cache = new Lru(MAX_CHANNELS)));
   const key = `${workspaceId}\u0000${channelId}`;
   const hit = cache.get(key);
-  cache.delete(key); // re-inserted below: Map order doubles as recency order
-  if (hit && hit.version === version) {
-    cache.set(key, hit);
-    return hit.compiled;
-  }
+  if (hit && hit.version === version) return hit.compiled;
   const { items } = await storage.records.list(workspaceId, 'chatflow', { where: { channelId } });
   const entry = { version, compiled: compileTargeting(items) };
   cache.set(key, entry);
-  if (cache.size > MAX_CHANNELS) cache.delete(cache.keys().next().value!);
   return entry.compiled;
 }

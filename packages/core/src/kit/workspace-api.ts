@@ -8,6 +8,8 @@ import { usersService, type UsersApi } from '../users/users-service.js';
 import { routingService, type RoutingApi } from '../routing/routing-service.js';
 import { filtersService, type FiltersApi } from '../filters/filters-service.js';
 import { notificationsService, type NotificationsApi } from '../notifications/notifications-service.js';
+import { analyticsService, type AnalyticsApi } from '../analytics/analytics-service.js';
+import { chatflowsService, type ChatflowsApi } from '../chatflows/chatflows-service.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
 
@@ -35,6 +37,10 @@ export interface WorkspaceApi {
   readonly conversations: ConversationsApi;
   /** The durable event log. */
   readonly events: EventsApi;
+  /** Reports: replies by agent, response times, volume, and the conversation export. */
+  readonly analytics: AnalyticsApi;
+  /** Chatflows of chat channels: targeting, office hours, bots, and `match`. */
+  readonly chatflows: ChatflowsApi;
   /** The same API acting as `userId`: sees and acts only where that user may (`FORBIDDEN` / `NOT_FOUND` otherwise). */
   asUser(userId: string): WorkspaceApi;
 }
@@ -54,6 +60,8 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     contacts: contactsService(scope),
     conversations: conversationsService(scope),
     events: eventsService(scope),
+    analytics: analyticsService(scope),
+    chatflows: chatflowsService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),
   };
 }

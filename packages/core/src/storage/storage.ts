@@ -4,6 +4,7 @@ import type { Conversation, ConversationStatus } from '../domain/conversation.js
 import type { InboxEvent, NewEvent } from '../domain/events.js';
 import type { Message, TimelineItem } from '../domain/timeline.js';
 import type { Workspace } from '../domain/workspace.js';
+import type { AnalyticsStore } from './analytics-store.js';
 import type { RecordKind, RecordWhere, StorageRecordTypes } from './records.js';
 
 /**
@@ -50,6 +51,12 @@ export interface Storage extends StorageOperations {
    */
   subscribe?(listener: (event: InboxEvent) => void): Promise<() => Promise<void>>;
 
+  /**
+   * Optional (capability `analytics`): reports computed by the store (`ws.analytics`). Used
+   * outside transactions only. Without it, `ws.analytics` throws `UNSUPPORTED`.
+   */
+  readonly analytics?: AnalyticsStore;
+
   /** Releases what the store created (pools, timers). Never closes a client it was given. */
   close(): Promise<void>;
 }
@@ -58,6 +65,11 @@ export interface Storage extends StorageOperations {
 export interface StorageCapabilities {
   /** `subscribe()` is implemented (cross-process event feed). */
   subscribe: boolean;
+  /**
+   * `analytics` is implemented (reports computed by the store). Optional so that v1 stores
+   * written before it stay valid: absent means `false`.
+   */
+  analytics?: boolean;
 }
 
 /** The operations available outside and inside a transaction. */

@@ -4,6 +4,7 @@ import { mergeSorted } from './iterate.js';
 import { PartitionedIndex, type PartitionField } from './partitioned-index.js';
 import { SortedIndex } from './sorted-index.js';
 import { Tally } from './tally.js';
+import { byClosed, byCreated, type ClosedKey, type CreatedKey } from './timestamps.js';
 
 /** One indexed condition of a filter: the field, and the values it accepts. */
 interface IndexedCondition {
@@ -52,6 +53,10 @@ export class ConversationIndex {
     contactId: new PartitionedIndex('contactId'),
   };
   private readonly fieldIndexes = Object.values(this.byField);
+  /** By creation time, for analytics windows and the export. */
+  private readonly created = new SortedIndex<CreatedKey, Conversation>(byCreated);
+  /** By close time (never closed last), for analytics windows. */
+  private readonly closed = new SortedIndex<ClosedKey, Conversation>(byClosed);
 
   /** Number of conversations. */
   get size(): number {
@@ -63,6 +68,8 @@ export class ConversationIndex {
     this.all.add(row);
     this.allTally.change(row, 1);
     for (const index of this.fieldIndexes) index.add(row);
+    this.created.add(row);
+    this.closed.add(row);
   }
 
   /** Removes a stored row from every index. */
@@ -70,6 +77,23 @@ export class ConversationIndex {
     if (!this.all.remove(row)) return;
     this.allTally.change(row, -1);
     for (const index of this.fieldIndexes) index.remove(row);
+    this.created.remove(row);
+    this.closed.remove(row);
+  }
+
+  /** Rows created in `[from, to)`, oldest first, strictly after `after` when given. */
+  *createdBetween(from: number, to: number, after?: CreatedKey): Generator<Conversation, void, undefined> {
+    // The empty id sorts before every id: the scan starts at the first row created at `from`.
+    for (const row of this.created.scan(after ?? { createdAt: from, id: '' })) {
+      if (row.createdAt >= to) return;
+      // A cursor from another window may sit before `from`.
+      if (row.createdAt >= from) yield row;
+    }
+  }
+
+  /** Rows closed at or after `from`, earliest first, then the rows never closed (`closedAt` null). */
+  *closedFrom(from: number): Generator<Conversation, void, undefined> {
+    yield* this.closed.scan({ closedAt: from, id: '' });
   }
 
   /** The cheapest scan covering every row `filter` can match. */

@@ -38,6 +38,12 @@ export class SortedIndex<K, T extends K> {
     return found !== undefined && this.compare(found[0], key) === 0 ? (found[0] as T) : undefined;
   }
 
+  /** Every row in index order, as an array: faster than `scan()` when all rows are wanted. */
+  rows(): T[] {
+    // Only rows are ever added as keys, so every key is a `T`.
+    return this.tree.keysArray() as T[];
+  }
+
   /** Rows in index order, starting strictly after `after` (from the first row when omitted). */
   *scan(after?: K): Generator<T, void, undefined> {
     for (const key of this.tree.keys(after)) {

@@ -8,11 +8,9 @@ import { ConversationTable } from '../tables/conversation-table.js';
 /**
  * Conversations. Lists and counts scan the smallest index the filter allows (see
  * `ConversationIndex`) from the cursor's position, so a page costs O(log n + rows
- * scanned), not a sort of the workspace.
+ * scanned), not a sort of the workspace. Pass `table` to share it with other readers (analytics).
  */
-export function conversationStore(journal: JournalSource): ConversationStore {
-  const table = new ConversationTable();
-
+export function conversationStore(journal: JournalSource, table = new ConversationTable()): ConversationStore {
   const write = (workspaceId: string, id: string, next: Conversation | undefined) =>
     replaceRow(journal(), table, workspaceId, id, next);
 

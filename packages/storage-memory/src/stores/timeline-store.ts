@@ -7,10 +7,11 @@ function copy<T extends TimelineItem>(row: T | undefined): T | null {
   return row ? structuredClone(row) : null;
 }
 
-/** Messages and comments: per-conversation timelines, channel-id lookups, and the send outbox. */
-export function timelineStore(journal: JournalSource): TimelineStore {
-  const table = new TimelineTable();
-
+/**
+ * Messages and comments: per-conversation timelines, channel-id lookups, and the send outbox.
+ * Pass `table` to share it with other readers (analytics).
+ */
+export function timelineStore(journal: JournalSource, table = new TimelineTable()): TimelineStore {
   const write = (workspaceId: string, id: string, next: TimelineItem | undefined) =>
     replaceRow(journal(), table, workspaceId, id, next);
 

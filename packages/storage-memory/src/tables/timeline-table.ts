@@ -1,4 +1,4 @@
-import type { Message, TimelineItem } from '@inboxkit/core';
+import { itemRole, type Message, type TimelineItem } from '@inboxkit/core';
 import { compareStrings } from '../indexes/compare.js';
 import { MultiMap } from '../indexes/multi-map.js';
 import { SortedIndex } from '../indexes/sorted-index.js';
@@ -15,6 +15,11 @@ type OutboxKey = Pick<Message, 'createdAt' | 'workspaceId' | 'id'>;
 
 function byOutboxOrder(a: OutboxKey, b: OutboxKey): number {
   return byTime(a, b) || compareStrings(a.workspaceId, b.workspaceId);
+}
+
+/** An outgoing message written by a user: what `repliesByAgent` counts and what ends a wait. */
+function isUserReply(item: TimelineItem): item is Message {
+  return itemRole(item) === 'user-reply';
 }
 
 function isPending(item: TimelineItem): item is Message {
@@ -34,12 +39,15 @@ class WorkspaceTimeline {
   readonly byChannelKey = new Map<string, Message>();
   /** `externalId` in any channel (email threading looks references up without a channel). */
   readonly byExternalId = new MultiMap<string, Message>();
+  /** Users' outgoing messages in timeline order (analytics windows). */
+  readonly userReplies = new SortedIndex<TimeKey, Message>(byTime);
 
   add(item: TimelineItem): void {
     this.rows.set(item.id, item);
     let conversation = this.byConversation.get(item.conversationId);
     if (!conversation) this.byConversation.set(item.conversationId, (conversation = new SortedIndex(byTime)));
     conversation.add(item);
+    if (isUserReply(item)) this.userReplies.add(item);
     if (item.kind !== 'message' || item.externalId === null) return;
     this.byChannelKey.set(channelKey(item.channelId, item.externalId), item);
     this.byExternalId.add(item.externalId, item);
@@ -49,6 +57,7 @@ class WorkspaceTimeline {
     this.rows.delete(item.id);
     const conversation = this.byConversation.get(item.conversationId);
     if (conversation?.remove(item) && conversation.size === 0) this.byConversation.delete(item.conversationId);
+    if (isUserReply(item)) this.userReplies.remove(item);
     if (item.kind !== 'message' || item.externalId === null) return;
     this.byChannelKey.delete(channelKey(item.channelId, item.externalId));
     this.byExternalId.remove(item.externalId, item);
@@ -72,6 +81,21 @@ export class TimelineTable {
   /** A conversation's items in timeline order, strictly after `after` when given. */
   conversation(workspaceId: string, conversationId: string, after?: TimeKey): Iterable<TimelineItem> {
     return this.workspaces.get(workspaceId)?.byConversation.get(conversationId)?.scan(after) ?? [];
+  }
+
+  /** All of a conversation's items in timeline order (the stored rows: never mutate them). */
+  conversationItems(workspaceId: string, conversationId: string): readonly TimelineItem[] {
+    return this.workspaces.get(workspaceId)?.byConversation.get(conversationId)?.rows() ?? [];
+  }
+
+  /** Users' outgoing messages created in `[from, to)`, oldest first. */
+  *userRepliesBetween(workspaceId: string, from: number, to: number): Generator<Message, void, undefined> {
+    const replies = this.workspaces.get(workspaceId)?.userReplies;
+    if (!replies) return;
+    for (const message of replies.scan({ createdAt: from, id: '' })) {
+      if (message.createdAt >= to) return;
+      yield message;
+    }
   }
 
   /** The message with this channel id, or `undefined`. */

@@ -18,6 +18,8 @@ export interface Tables {
   state: string;
   addresses: string;
   leases: string;
+  /** Derived: every ended wait (migration 0002, kept by triggers). */
+  analyticsWaits: string;
   workspace: RowMapper<Workspace>;
   contact: RowMapper<Contact>;
   conversation: RowMapper<Conversation>;
@@ -40,6 +42,7 @@ export function tablesIn(schema: string): Tables {
     state: q('state'),
     addresses: q('addresses'),
     leases: q('leases'),
+    analyticsWaits: q('analytics_waits'),
     workspace: new RowMapper<Workspace>(q('workspaces'), [
       ['id', 'id', 'text'],
       ['name', 'name', 'text'],

@@ -60,6 +60,9 @@ export async function pgliteFactory(): Promise<StoreFactory> {
 export async function serverFactory(serverUrl: string): Promise<StoreFactory> {
   const database = await createTestDatabase(serverUrl);
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  // A host that passes its own pool owns its error handling; here an idle connection cut by
+  // the server (load, or the FORCE drop at teardown) must not crash the test run.
+  pool.on('error', () => {});
   return factoryOver({ pool }, pool, async () => {
     await pool.end();
     await database.drop();

@@ -8,11 +8,18 @@ export const contractSuite = defineSuite('contract', (t) => {
     expect(storage.specificationVersion).toBe('v1');
     expect(storage.name).toEqual(expect.any(String));
     expect(storage.name.length).toBeGreaterThan(0);
-    expect(storage.capabilities).toEqual({ subscribe: expect.any(Boolean) });
+    const { analytics, ...required } = storage.capabilities;
+    expect(required).toEqual({ subscribe: expect.any(Boolean) });
+    // Optional in v1 (stores written before it have no `analytics` key): absent means false.
+    expect([undefined, true, false]).toContain(analytics);
   });
 
   t.test('capabilities.subscribe is true exactly when subscribe() exists', async ({ storage }) => {
     expect(storage.capabilities.subscribe).toBe(typeof storage.subscribe === 'function');
+  });
+
+  t.test('capabilities.analytics is true exactly when the analytics store exists', async ({ storage }) => {
+    expect(storage.capabilities.analytics ?? false).toBe(typeof storage.analytics === 'object');
   });
 
   t.test('exposes every operation group outside and inside a transaction', async ({ storage }) => {

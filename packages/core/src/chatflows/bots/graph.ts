@@ -13,7 +13,7 @@ interface Edge {
 }
 
 /** The steps a step can go to next, with where each reference is written. */
-export function successors(step: BotStep): Edge[] {
+function successors(step: BotStep): Edge[] {
   switch (step.type) {
     case 'message':
     case 'question':

@@ -10,7 +10,7 @@ function children(node: RegexNode): RegexNode[] {
 }
 
 /** Every node under `node`, depth first. */
-export function* descendants(node: RegexNode): Generator<RegexNode> {
+function* descendants(node: RegexNode): Generator<RegexNode> {
   for (const child of children(node)) {
     yield child;
     yield* descendants(child);
@@ -18,14 +18,14 @@ export function* descendants(node: RegexNode): Generator<RegexNode> {
 }
 
 /** Alternatives a backtracking engine could both try at the same position. */
-export function ambiguousAlternation(alt: Extract<RegexNode, { kind: 'alt' }>): boolean {
+function ambiguousAlternation(alt: Extract<RegexNode, { kind: 'alt' }>): boolean {
   const firsts = alt.options.map(firstSet);
   if (firsts.some((f) => f.nullable)) return true;
   return firsts.some((a, i) => firsts.slice(i + 1).some((b) => intersects(a.set, b.set)));
 }
 
 /** A quantifier whose count varies (`*`, `+`, `?`, `{2,5}`): the source of backtracking. */
-export const isVariableRepeat = (node: RegexNode): boolean => node.kind === 'repeat' && node.max !== node.min;
+const isVariableRepeat = (node: RegexNode): boolean => node.kind === 'repeat' && node.max !== node.min;
 
 /**
  * Finds the part of a pattern that makes a backtracking engine (a browser's, most servers')

@@ -1,11 +1,16 @@
 import { backtracksLinearly, exponentialBacktracking } from './backtracking.js';
 import { linearRegex, type LinearRegex } from './nfa.js';
+import { Lru } from '../lru.js';
 import { UnsupportedPattern, parseRegex } from './parse.js';
 
 export type { LinearRegex } from './nfa.js';
 
 /** Longest pattern a chatflow or bot may use. */
 export const MAX_PATTERN_LENGTH = 500;
+
+// Recompiling a channel's rules after one change meets the same patterns again. Compiled
+// matchers run synchronously, so one instance can serve every caller.
+const memo = new Lru<string, SafeRegexResult>(2_000);
 
 /** A pattern compiled for the linear-time engine, or why it was refused. */
 export type SafeRegexResult = { ok: true; regex: LinearRegex } | { ok: false; message: string };
@@ -18,6 +23,12 @@ export type SafeRegexResult = { ok: true; regex: LinearRegex } | { ok: false; me
  * polynomial ones such as `.*a.*b`; the others cannot backtrack and use the faster native `RegExp`.
  */
 export function compileSafeRegex(pattern: string): SafeRegexResult {
+  let result = memo.get(pattern);
+  if (!result) memo.set(pattern, (result = analyze(pattern)));
+  return result;
+}
+
+function analyze(pattern: string): SafeRegexResult {
   if (pattern.length > MAX_PATTERN_LENGTH) return { ok: false, message: `pattern is longer than ${MAX_PATTERN_LENGTH} characters` };
   let native: RegExp;
   try {

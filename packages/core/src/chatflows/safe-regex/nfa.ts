@@ -18,7 +18,7 @@ const NOT_WORD_BOUNDARY = 7;
 const ASSERTIONS = { start: AT_START, end: AT_END, word: WORD_BOUNDARY, notWord: NOT_WORD_BOUNDARY } as const;
 
 /** Counted repeats are unrolled; this bounds the unrolled program (`(a{100}){100}`). */
-export const MAX_PROGRAM = 5_000;
+const MAX_PROGRAM = 5_000;
 
 /** The program as parallel arrays: `op[pc]`, jump targets `a[pc]`/`b[pc]`, character sets `sets[pc]`. */
 interface Program {

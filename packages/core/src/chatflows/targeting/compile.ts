@@ -1,4 +1,4 @@
-import { compileCondition, readsContact, type CompiledCondition } from './conditions.js';
+import { compileCondition, conditionCost, readsContact, type CompiledCondition } from './conditions.js';
 import type { Targeting } from './schema.js';
 
 /** The fields targeting reads from a chatflow; a stored `Chatflow` fits. */
@@ -19,10 +19,12 @@ export interface TargetedChatflow {
 export interface CompiledChatflow<T extends TargetedChatflow = TargetedChatflow> {
   /** The chatflow as given. */
   chatflow: T;
-  /** Include groups (OR of ANDs); empty means every page. */
+  /** Include groups (OR of ANDs), each in evaluation order; empty means every page. */
   include: CompiledCondition[][];
-  /** Exclude groups: any that matches vetoes the chatflow. */
+  /** Exclude groups, each in evaluation order: any that holds vetoes the chatflow. */
   exclude: CompiledCondition[][];
+  /** The same groups with their conditions in written order, for explanations. */
+  written: { include: CompiledCondition[][]; exclude: CompiledCondition[][] };
 }
 
 /** The chatflows of a channel, compiled once per change and evaluated on every `match`. */
@@ -45,9 +47,17 @@ export function byPriority(a: TargetedChatflow, b: TargetedChatflow): number {
  */
 export function compileTargeting<T extends TargetedChatflow>(chatflows: readonly T[]): CompiledTargeting<T> {
   const compiled = [...chatflows].sort(byPriority).map((chatflow) => {
-    const groups = (kind: 'include' | 'exclude') =>
-      chatflow.targeting[kind].map((group, g) => group.map((c, i) => compileCondition(c, `targeting.${kind}[${g}][${i}]`)));
-    return { chatflow, include: groups('include'), exclude: groups('exclude') };
+    const written = (kind: 'include' | 'exclude') =>
+      chatflow.targeting[kind].map((group, g) => group.map((c, index) => compileCondition(c, { path: `targeting.${kind}[${g}][${index}]`, index })));
+    // AND commutes, so each group runs cheapest condition first (see `conditionCost`).
+    const evaluation = (groups: CompiledCondition[][], kind: 'include' | 'exclude') =>
+      groups.map((group, g) => {
+        const cost = (c: CompiledCondition) => conditionCost(chatflow.targeting[kind][g]![c.index]!);
+        return [...group].sort((a, b) => cost(a) - cost(b) || a.index - b.index);
+      });
+    const include = written('include');
+    const exclude = written('exclude');
+    return { chatflow, include: evaluation(include, 'include'), exclude: evaluation(exclude, 'exclude'), written: { include, exclude } };
   });
   const needsContact = chatflows.some(
     (c) => c.enabled && [...c.targeting.include, ...c.targeting.exclude].some((group) => group.some(readsContact)),

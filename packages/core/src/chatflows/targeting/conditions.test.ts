@@ -13,7 +13,7 @@ function facts(overrides: Partial<RequestFacts> = {}): RequestFacts {
 }
 
 function holds(condition: unknown, f: RequestFacts = facts()): boolean {
-  return compileCondition(conditionSchema.parse(condition) as Condition, 'targeting.include[0][0]').test(f);
+  return compileCondition(conditionSchema.parse(condition) as Condition, { path: 'targeting.include[0][0]', index: 0 }).test(f);
 }
 
 describe('URL operators (normalized URL, no query)', () => {
@@ -108,8 +108,8 @@ describe('compiled conditions describe themselves', () => {
     [{ on: 'visitor', property: 'contact', op: 'known' }, 'visitor is a known contact', 'known'],
     [{ on: 'visitor', property: 'language', op: 'accepts', value: 'de' }, 'language accepts "de"', 'fr-ch, en'],
   ])('%j', (condition, description, actual) => {
-    const compiled = compileCondition(conditionSchema.parse(condition) as Condition, 'targeting.exclude[1][2]');
-    expect(compiled).toMatchObject({ path: 'targeting.exclude[1][2]', description });
+    const compiled = compileCondition(conditionSchema.parse(condition) as Condition, { path: 'targeting.exclude[1][2]', index: 2 });
+    expect(compiled).toMatchObject({ path: 'targeting.exclude[1][2]', index: 2, description });
     expect(compiled.actual(facts())).toBe(actual);
   });
 
@@ -117,7 +117,7 @@ describe('compiled conditions describe themselves', () => {
     const bad = { on: 'url', op: 'matchesRegex', value: '(a+)+' } as Condition;
     const error = (() => {
       try {
-        compileCondition(bad, 'targeting.include[2][0]');
+        compileCondition(bad, { path: 'targeting.include[2][0]', index: 0 });
       } catch (e) {
         return e;
       }

@@ -2,7 +2,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import { compileSafeRegex } from '../safe-regex/index.js';
 import type { Condition, TextOperator } from './schema.js';
 import { normalizeUrlText, normalizeUrlValue, type NormalizedUrl, type UrlPart } from './url.js';
-import { contactValue, languageMatches, type ContactFacts, type DeviceType } from './visitor.js';
+import { contactValue, languageRange, type ContactFacts, type DeviceType } from './visitor.js';
 
 /** Everything conditions read about one page view, computed once per `match`. */
 export interface RequestFacts {
@@ -20,6 +20,8 @@ export interface RequestFacts {
 export interface CompiledCondition {
   /** Field path of the condition, e.g. `targeting.include[0][1]`. */
   path: string;
+  /** Its position in its group as written (groups are evaluated cheapest condition first). */
+  index: number;
   /** The condition in words, e.g. `url starts with "/blog"`. */
   description: string;
   /** Whether the condition holds for the request. */
@@ -70,65 +72,83 @@ function predicate(op: TextOperator, expected: string, path: string): Predicate 
   }
 }
 
-/** Tests a text operator against every value of a field: true when any value satisfies it (then negated). */
-function textTest(op: TextOperator, expected: string, path: string): (values: readonly string[]) => boolean {
-  const positive = NEGATION[op];
-  const test = predicate(positive ?? op, expected, path);
-  const negate = positive !== undefined;
-  return (values) => values.some(test) !== negate;
-}
-
 const quote = (text: string) => JSON.stringify(text);
 const none: readonly string[] = [];
-const one = (value: string | null): readonly string[] => (value === null ? none : [value]);
 
-function compileUrl(c: Extract<Condition, { on: 'url' }>, path: string): CompiledCondition {
+/** What a text condition reads: one value (`null` when absent), or every value of a query parameter. */
+type TextRead = { one: (facts: RequestFacts) => string | null } | { many: (facts: RequestFacts) => readonly string[] };
+
+/** A positive operator holds when some value satisfies it; a negative one is its exact negation. */
+function compileText(op: TextOperator, expected: string, written: string | undefined, at: Position, subject: string, read: TextRead): CompiledCondition {
+  const positive = NEGATION[op];
+  const holds = predicate(positive ?? op, expected, at.path);
+  const negate = positive !== undefined;
+  const described = { ...at, description: `${subject} ${WORDS[op]}${written === undefined ? '' : ` ${quote(written)}`}` };
+  if ('one' in read) {
+    const get = read.one;
+    return {
+      ...described,
+      test: (f) => {
+        const value = get(f);
+        return (value !== null && holds(value)) !== negate;
+      },
+      actual: get,
+    };
+  }
+  const get = read.many;
+  return {
+    ...described,
+    test: (f) => {
+      for (const value of get(f)) if (holds(value)) return !negate;
+      return negate;
+    },
+    actual: (f) => (get(f).length === 0 ? null : get(f).join(', ')),
+  };
+}
+
+// One reader per part, chosen when compiling, so a test does no keyed lookup.
+const URL_PART: Record<UrlPart, (facts: RequestFacts) => string> = {
+  href: (f) => f.url.href,
+  hostPath: (f) => f.url.hostPath,
+  path: (f) => f.url.path,
+};
+
+function compileUrl(c: Extract<Condition, { on: 'url' }>, at: Position): CompiledCondition {
   let part: UrlPart = 'href';
   let expected = c.value;
   if (c.op === 'is' || c.op === 'isNot' || c.op === 'startsWith') {
     const normalized = normalizeUrlValue(c.value, c.op === 'startsWith');
-    if ('error' in normalized) throw new ValidationError('chatflow targeting', [{ path: `${path}.value`, message: normalized.error }]);
+    if ('error' in normalized) throw new ValidationError('chatflow targeting', [{ path: `${at.path}.value`, message: normalized.error }]);
     ({ part, value: expected } = normalized);
   } else if (c.op !== 'matchesRegex') expected = normalizeUrlText(c.value);
-  const test = textTest(c.op, expected, path);
-  return {
-    path,
-    description: `url ${WORDS[c.op]} ${quote(c.value)}`,
-    test: (f) => test([f.url[part]]),
-    actual: (f) => f.url[part],
-  };
+  return compileText(c.op, expected, c.value, at, 'url', { one: URL_PART[part] });
 }
 
-function compileText(
-  c: { op: TextOperator; value?: string | undefined },
-  path: string,
-  subject: string,
-  read: (facts: RequestFacts) => readonly string[],
-): CompiledCondition {
-  const test = textTest(c.op, c.value ?? '', path);
-  const valueText = c.value === undefined ? '' : ` ${quote(c.value)}`;
-  return {
-    path,
-    description: `${subject} ${WORDS[c.op]}${valueText}`,
-    test: (f) => test(read(f)),
-    actual: (f) => {
-      const values = read(f);
-      return values.length === 0 ? null : values.join(', ');
-    },
-  };
+/** Whether one of the first `count` tags falls under `range`. */
+function anyLanguage(tags: readonly string[], range: (tag: string) => boolean, count: number): boolean {
+  for (let i = 0; i < tags.length && i < count; i++) if (range(tags[i]!)) return true;
+  return false;
+}
+
+/** Where a condition is written: its field path and its index in its group. */
+export interface Position {
+  /** Field path, e.g. `targeting.include[0][1]`. */
+  path: string;
+  /** Index in its group. */
+  index: number;
 }
 
 /** Compiles one condition. Throws `VALIDATION` for a condition the schema would refuse. */
-export function compileCondition(c: Condition, path: string): CompiledCondition {
-  if (c.on === 'url') return compileUrl(c, path);
-  if (c.on === 'query') return compileText(c, path, `query ${quote(c.name)}`, (f) => f.url.query.get(c.name) ?? none);
+export function compileCondition(c: Condition, at: Position): CompiledCondition {
+  if (c.on === 'url') return compileUrl(c, at);
+  if (c.on === 'query') return compileText(c.op, c.value ?? '', c.value, at, `query ${quote(c.name)}`, { many: (f) => f.url.query.get(c.name) ?? none });
   switch (c.property) {
     case 'contactProperty':
-      return compileText(c, path, `contact ${quote(c.name)}`, (f) => one(contactValue(f.contact, c.name)));
+      return compileText(c.op, c.value ?? '', c.value, at, `contact ${quote(c.name)}`, { one: (f) => contactValue(f.contact, c.name) });
     case 'contact': {
       const known = c.op === 'known';
       return {
-        path,
+        ...at,
         description: `visitor is ${known ? 'a known' : 'an unknown'} contact`,
         test: (f) => (f.contact !== null) === known,
         actual: (f) => (f.contact !== null ? 'known' : 'unknown'),
@@ -137,27 +157,35 @@ export function compileCondition(c: Condition, path: string): CompiledCondition 
     case 'language': {
       const anyAccepted = c.op === 'accepts' || c.op === 'notAccepts';
       const negate = c.op === 'isNot' || c.op === 'notAccepts';
+      const range = languageRange(c.value);
       return {
-        path,
+        ...at,
         description: `language ${WORDS[c.op]} ${quote(c.value)}`,
-        test: (f) => {
-          const preferred = f.languages[0];
-          const hit = anyAccepted ? f.languages.some((tag) => languageMatches(tag, c.value)) : preferred !== undefined && languageMatches(preferred, c.value);
-          return hit !== negate;
-        },
+        test: (f) => anyLanguage(f.languages, range, anyAccepted ? Infinity : 1) !== negate,
         actual: (f) => (f.languages.length === 0 ? null : f.languages.join(', ')),
       };
     }
     case 'device': {
       const negate = c.op === 'isNot';
       return {
-        path,
+        ...at,
         description: `device ${WORDS[c.op]} ${quote(c.value)}`,
         test: (f) => (f.device === c.value) !== negate,
         actual: (f) => f.device,
       };
     }
   }
+}
+
+/**
+ * Evaluation cost of a condition, cheapest first: presence and visitor flags, then text
+ * comparisons, then language lists, then patterns. Groups are evaluated in this order (AND
+ * commutes), so a group usually fails on a cheap condition before reaching a costly one.
+ */
+export function conditionCost(c: Condition): number {
+  if (c.op === 'matchesRegex') return 3;
+  if (c.on === 'visitor') return c.property === 'language' ? 2 : c.property === 'contactProperty' ? 1 : 0;
+  return c.op === 'present' || c.op === 'absent' ? 0 : 1;
 }
 
 /** Whether any compiled condition reads the visitor's contact (so `match` must resolve it). */

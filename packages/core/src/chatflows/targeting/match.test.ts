@@ -124,6 +124,22 @@ describe('explanation', () => {
     expect(matchChatflows(compileTargeting(flowList), { url: page }).explanation.text).toContain(phrase);
   });
 
+  it('reports conditions in written order although groups run cheapest first', () => {
+    const french = { on: 'visitor', property: 'language', op: 'is', value: 'fr' } as const;
+    const ordered = [flow('x', 1, { include: [[french, url('contains', '/blog')]] }), flow('y', 0, { include: [[french, url('contains', '/')]] })];
+    const explain = (language: string) => matchChatflows(compileTargeting(ordered), { url: 'https://acme.com/', visitor: { language } }).explanation;
+    expect(explain('fr').winner?.checks.map((c) => c.path)).toEqual(['targeting.include[0][0]', 'targeting.include[0][1]']);
+    // Both conditions of "x" fail for a German visitor: the one written first is reported.
+    expect(explain('de').notMatched[0]).toMatchObject({ outcome: 'not-included', failures: [{ group: 0, check: { path: 'targeting.include[0][0]' } }] });
+  });
+
+  it('is built on first read, then kept, and serializes like a plain object', () => {
+    const { explanation } = matchChatflows(compileTargeting(flows), { url: 'https://acme.com/pricing/?internal=1' });
+    expect(explanation.notMatched).toBe(explanation.notMatched);
+    expect(JSON.parse(JSON.stringify(explanation))).toEqual({ ...result.explanation });
+    expect(Object.keys(structuredClone(explanation))).toEqual(['outcome', 'url', 'winner', 'notMatched', 'text']);
+  });
+
   it('matches nothing on an invalid URL, even a chatflow for every page', () => {
     const invalid = matchChatflows(compileTargeting([flow('all', 0, {})]), { url: '/relative' });
     expect(invalid).toMatchObject({ chatflow: null, explanation: { outcome: 'invalid-url', url: null, winner: null, notMatched: [] } });

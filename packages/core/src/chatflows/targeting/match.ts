@@ -46,18 +46,22 @@ export type RejectedVerdict = VerdictSubject &
     | { outcome: 'excluded'; group: number; checks: ConditionCheck[] }
   );
 
-/** Why `match` chose what it chose: structured for code, with `text` for people. */
+/**
+ * Why `match` chose what it chose: structured for code, with `text` for people. `winner`,
+ * `notMatched` and `text` are computed on first read (then kept), so a caller that never reads
+ * them pays nothing; they are ordinary enumerable properties for `JSON.stringify` and copies.
+ */
 export interface MatchExplanation {
   /** `invalid-url` when the URL is not an absolute http(s) URL (then nothing matches). */
-  outcome: 'matched' | 'no-match' | 'invalid-url';
+  readonly outcome: 'matched' | 'no-match' | 'invalid-url';
   /** The normalized URL the conditions saw, or `null` when invalid. */
-  url: string | null;
+  readonly url: string | null;
   /** The chatflow that won and the group that decided, or `null`. */
-  winner: MatchedVerdict | null;
+  readonly winner: MatchedVerdict | null;
   /** Every chatflow evaluated before the winner (all of them when none won), in priority order, with why it did not match. */
-  notMatched: RejectedVerdict[];
+  readonly notMatched: RejectedVerdict[];
   /** The same, in sentences. */
-  text: string;
+  readonly text: string;
 }
 
 /** A page view to match. */
@@ -90,18 +94,56 @@ const check = (c: CompiledCondition, facts: RequestFacts, matched: boolean): Con
   matched,
 });
 
-/**
- * Evaluates groups in order, stopping at the first whose conditions all hold (`holding`, or -1);
- * `failing` has, for each group before it, the index of its first failed condition.
- */
-function evaluateGroups(groups: CompiledCondition[][], facts: RequestFacts): { holding: number; failing: number[] } {
-  const failing: number[] = [];
-  for (let g = 0; g < groups.length; g++) {
-    const failed = groups[g]!.findIndex((c) => !c.test(facts));
-    if (failed === -1) return { holding: g, failing };
-    failing.push(failed);
+/** Index of the first group whose conditions all hold, or -1. Allocation-free: this is the hot path. */
+function firstHolding(groups: CompiledCondition[][], facts: RequestFacts): number {
+  groups: for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    for (let i = 0; i < group.length; i++) if (!group[i]!.test(facts)) continue groups;
+    return g;
   }
-  return { holding: -1, failing };
+  return -1;
+}
+
+/** The first condition of a group (as written) that does not hold, or `undefined` when all hold. */
+function firstFailed(group: CompiledCondition[], facts: RequestFacts): CompiledCondition | undefined {
+  for (const c of group) if (!c.test(facts)) return c;
+  return undefined;
+}
+
+/**
+ * Why a chatflow passed over by `matchChatflows` did not match: evaluated again, in written
+ * order, only when the explanation is read.
+ */
+function rejected(entry: CompiledChatflow, facts: RequestFacts): RejectedVerdict {
+  const { id: chatflowId, name, priority, enabled } = entry.chatflow;
+  if (!enabled) return { chatflowId, name, priority, outcome: 'disabled' };
+  const { include, exclude } = entry.written;
+  const failures: Array<{ group: number; check: ConditionCheck }> = [];
+  for (let g = 0; g < include.length; g++) {
+    const failed = firstFailed(include[g]!, facts);
+    if (!failed) break;
+    failures.push({ group: g, check: check(failed, facts, false) });
+  }
+  if (include.length > 0 && failures.length === include.length) return { chatflowId, name, priority, outcome: 'not-included', failures };
+  const group = exclude.findIndex((conditions) => !firstFailed(conditions, facts));
+  return { chatflowId, name, priority, outcome: 'excluded', group, checks: exclude[group]!.map((c) => check(c, facts, true)) };
+}
+
+/** An explanation whose details are built on first read (see `MatchExplanation`). */
+function lazyExplanation(
+  outcome: MatchExplanation['outcome'],
+  url: string | null,
+  details: () => Pick<MatchExplanation, 'winner' | 'notMatched'>,
+): MatchExplanation {
+  let built: Pick<MatchExplanation, 'winner' | 'notMatched'> | undefined;
+  let text: string | undefined;
+  const read = () => (built ??= details());
+  const explanation = { outcome, url } as MatchExplanation;
+  return Object.defineProperties(explanation, {
+    winner: { enumerable: true, get: () => read().winner },
+    notMatched: { enumerable: true, get: () => read().notMatched },
+    text: { enumerable: true, get: () => (text ??= explanationText(explanation)) },
+  });
 }
 
 /**
@@ -111,43 +153,30 @@ function evaluateGroups(groups: CompiledCondition[][], facts: RequestFacts): { h
  */
 export function matchChatflows<T extends TargetedChatflow>(compiled: CompiledTargeting<T>, request: MatchRequest): TargetingMatch<T> {
   const url = normalizeUrl(typeof request.url === 'string' ? request.url : '');
-  if (!url) {
-    const explanation: MatchExplanation = { outcome: 'invalid-url', url: null, winner: null, notMatched: [], text: '' };
-    return { chatflow: null, explanation: { ...explanation, text: explanationText(explanation) } };
-  }
+  if (!url) return { chatflow: null, explanation: lazyExplanation('invalid-url', null, () => ({ winner: null, notMatched: [] })) };
   const facts: RequestFacts = { url, ...visitorFacts(request.visitor) };
-  const notMatched: RejectedVerdict[] = [];
-  let winner: { entry: CompiledChatflow<T>; verdict: MatchedVerdict } | null = null;
-  for (const entry of compiled.chatflows) {
-    const { id: chatflowId, name, priority, enabled } = entry.chatflow;
-    const subject = { chatflowId, name, priority };
-    if (!enabled) {
-      notMatched.push({ ...subject, outcome: 'disabled' });
-      continue;
-    }
-    const include = evaluateGroups(entry.include, facts);
-    if (include.holding === -1 && entry.include.length > 0) {
-      const failures = include.failing.map((i, group) => ({ group, check: check(entry.include[group]![i]!, facts, false) }));
-      notMatched.push({ ...subject, outcome: 'not-included', failures });
-      continue;
-    }
-    const included = entry.include.length === 0 ? null : include.holding;
-    const excluded = evaluateGroups(entry.exclude, facts).holding;
-    if (excluded !== -1) {
-      notMatched.push({ ...subject, outcome: 'excluded', group: excluded, checks: entry.exclude[excluded]!.map((c) => check(c, facts, true)) });
-      continue;
-    }
-    const checks = included === null ? [] : entry.include[included]!.map((c) => check(c, facts, true));
-    winner = { entry, verdict: { ...subject, outcome: 'matched', group: included, checks } };
-    break;
+  const entries = compiled.chatflows;
+  let won = -1;
+  let group: number | null = null;
+  for (let k = 0; k < entries.length && won === -1; k++) {
+    const entry = entries[k]!;
+    if (!entry.chatflow.enabled) continue;
+    const included = entry.include.length === 0 ? null : firstHolding(entry.include, facts);
+    if (included === -1 || firstHolding(entry.exclude, facts) !== -1) continue;
+    won = k;
+    group = included;
   }
-  const explanation: MatchExplanation = {
-    outcome: winner ? 'matched' : 'no-match',
-    url: url.href,
-    winner: winner?.verdict ?? null,
-    notMatched,
-    text: '',
-  };
-  explanation.text = explanationText(explanation);
-  return { chatflow: winner?.entry.chatflow ?? null, explanation };
+  const winner = won === -1 ? null : entries[won]!;
+  const explanation = lazyExplanation(winner ? 'matched' : 'no-match', url.href, () => ({
+    winner: winner && {
+      chatflowId: winner.chatflow.id,
+      name: winner.chatflow.name,
+      priority: winner.chatflow.priority,
+      outcome: 'matched',
+      group,
+      checks: group === null ? [] : winner.written.include[group]!.map((c) => check(c, facts, true)),
+    },
+    notMatched: entries.slice(0, winner ? won : entries.length).map((entry) => rejected(entry, facts)),
+  }));
+  return { chatflow: winner?.chatflow ?? null, explanation };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactValue, deviceFromUserAgent, languageMatches, parseLanguages } from './visitor.js';
+import { contactValue, deviceFromUserAgent, languageRange, parseLanguages } from './visitor.js';
 
 describe('parseLanguages', () => {
   it.each([
@@ -18,7 +18,7 @@ describe('parseLanguages', () => {
   });
 });
 
-describe('languageMatches', () => {
+describe('languageRange', () => {
   it.each([
     ['fr-ca', 'fr', true],
     ['fr', 'fr', true],
@@ -26,7 +26,7 @@ describe('languageMatches', () => {
     ['fry', 'fr', false],
     ['de', '*', true],
   ])('%s under %s → %s', (tag, range, expected) => {
-    expect(languageMatches(tag, range)).toBe(expected);
+    expect(languageRange(range)(tag)).toBe(expected);
   });
 });
 

@@ -39,9 +39,10 @@ export function parseLanguages(header: string | null | undefined): string[] {
   return weighted.sort((a, b) => b.q - a.q || a.order - b.order).map((w) => w.tag);
 }
 
-/** Whether a language tag falls under a range (RFC 4647 basic filtering: `fr` covers `fr-CA`). */
-export function languageMatches(tag: string, range: string): boolean {
-  return range === '*' || tag === range || tag.startsWith(`${range}-`);
+/** A test of whether a (lower-case) tag falls under a range: RFC 4647 basic filtering, `fr` covers `fr-CA`. */
+export function languageRange(range: string): (tag: string) => boolean {
+  const prefix = `${range}-`;
+  return range === '*' ? () => true : (tag) => tag === range || tag.startsWith(prefix);
 }
 
 // Only the start of an agent is read: it is visitor-controlled, and the tokens sit near the start.

@@ -1,23 +1,15 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createInboxKit, ForbiddenError, NotFoundError, ValidationError, type Storage } from '@inboxkit/core';
+import { createInboxKit, ForbiddenError, NotFoundError, ValidationError, type CreateChatflowInput, type Storage } from '@inboxkit/core';
 import { createTestChannel, manualClock } from '@inboxkit/core/testing';
 import { memoryStorage } from '@inboxkit/storage-memory';
-import { EventBus } from '../events/event-bus.js';
-import type { KitRuntime } from '../kit/runtime.js';
-import { Scope } from '../kit/scope.js';
-import { sortableIds } from '../runtime/ids.js';
-import { silentLogger } from '../runtime/logger.js';
-import type { CreateChatflowInput } from './chatflow.js';
-import { chatflowsService } from './chatflows-service.js';
 
 // Monday 2026-01-05 09:30 in Oslo (UTC+1).
 const MONDAY_MORNING = Date.UTC(2026, 0, 5, 8, 30);
 
 /**
- * The chatflows API of one "process": its own runtime (so its own compiled-rules cache) on a
- * shared store, counting how often it lists chatflows. `ws.chatflows` is not wired into the
- * workspace API yet; this builds the service on a scope the way the kit does.
+ * The chatflows API of one "process": its own kit (so its own compiled-rules cache) on a
+ * shared store, counting how often it lists chatflows.
  */
 function processOn(storage: Storage, clock: ReturnType<typeof manualClock>, workspaceId: string) {
   const reads = { chatflowLists: 0 };
@@ -29,8 +21,9 @@ function processOn(storage: Storage, clock: ReturnType<typeof manualClock>, work
     }) as Storage['records']['list'],
   };
   const counted: Storage = { ...storage, records };
-  const runtime = { storage: counted, clock, ids: sortableIds(() => clock.now()), logger: silentLogger, bus: new EventBus(counted, silentLogger) } as Partial<KitRuntime>;
-  const as = (actorId: string | null) => chatflowsService(new Scope(runtime as KitRuntime, workspaceId, actorId));
+  const kit = createInboxKit({ storage: counted, clock, channels: [createTestChannel({ type: 'chat' }), createTestChannel({ type: 'email' })] });
+  const ws = kit.workspace(workspaceId);
+  const as = (actorId: string | null) => (actorId ? ws.asUser(actorId) : ws).chatflows;
   return { reads, api: as(null), as };
 }
 
