@@ -1,46 +1,12 @@
 import { ConflictError, StorageError, type Contact, type Conversation, type Workspace } from '@inboxkit/core';
 import { expect, it } from 'vitest';
+import { fixtures } from '@inboxkit/storage-testkit';
 import { describeOnBothDatabases } from '../test/helpers/targets.js';
 
-const T0 = Date.UTC(2026, 0, 1);
-let n = 0;
-const id = (prefix: string) => `${prefix}_${String(++n).padStart(6, '0')}`;
-
-const workspace = (): Workspace => ({ id: id('ws'), name: 'Acme', createdAt: T0, updatedAt: T0 });
-const contact = (ws: string, email: string | null): Contact => ({
-  id: id('ct'),
-  workspaceId: ws,
-  email,
-  name: null,
-  phone: null,
-  visitorIds: [],
-  properties: {},
-  ownerId: null,
-  createdAt: T0,
-  updatedAt: T0,
-});
-const conversation = (ws: string): Conversation => ({
-  id: id('conv'),
-  workspaceId: ws,
-  inboxId: 'inbox_1',
-  channelId: 'chan_1',
-  channelType: 'email',
-  contactId: 'ct_1',
-  subject: null,
-  status: 'open',
-  snoozedUntil: null,
-  assigneeId: null,
-  teamId: null,
-  spam: false,
-  origin: { kind: 'channel', id: null },
-  replyToken: 'tok',
-  messageCount: 0,
-  createdAt: T0,
-  updatedAt: T0,
-  lastMessageAt: T0,
-  firstResponseAt: null,
-  closedAt: null,
-});
+// The testkit's builders: unique sortable ids, fixed times.
+const workspace = (): Workspace => fixtures.workspace();
+const contact = (ws: string, email: string | null): Contact => fixtures.contact(ws, { email, name: null });
+const conversation = (ws: string): Conversation => fixtures.conversation(ws);
 
 describeOnBothDatabases('postgresStorage', (stores) => {
   it('migrate() is idempotent and reports what it applied', async () => {
