@@ -3,6 +3,7 @@ import { mapError } from '../errors.js';
 import { inTransaction, toQueryable } from './queryable.js';
 import { reconnectingListener } from './reconnecting-listener.js';
 import type { Driver, ListenOptions } from './types.js';
+import { listenerSet } from './listeners.js';
 
 /** How the pool came to be: given by the host (never closed here) or created here. */
 export interface PoolSource {
@@ -16,7 +17,7 @@ export interface PoolSource {
  * client would be handed to other callers and lose its LISTEN), closed on `close()`.
  */
 export function poolDriver({ pool, owned }: PoolSource): Driver {
-  const stops = new Set<() => Promise<void>>();
+  const listeners = listenerSet();
 
   return {
     kind: 'pg',
@@ -42,17 +43,11 @@ export function poolDriver({ pool, owned }: PoolSource): Driver {
     },
 
     async listen(options: ListenOptions) {
-      const stop = await reconnectingListener(() => new pg.Client(pool.options), options);
-      stops.add(stop);
-      return async () => {
-        stops.delete(stop);
-        await stop();
-      };
+      return listeners.track(await reconnectingListener(() => new pg.Client(pool.options), options));
     },
 
     async close() {
-      await Promise.all([...stops].map((stop) => stop()));
-      stops.clear();
+      await listeners.stopAll();
       if (owned) await pool.end();
     },
   };

@@ -3,6 +3,7 @@ import { Mutex } from './mutex.js';
 import { inTransaction, toQueryable, type RawQuery } from './queryable.js';
 import { quoteIdent } from '../schema/tables.js';
 import type { Driver, ListenOptions, Queryable } from './types.js';
+import { listenerSet } from './listeners.js';
 
 /**
  * The parts of a PGlite instance this store uses, declared here so the package's types do not
@@ -62,7 +63,7 @@ export function singleConnectionDriver(client: Client | PGliteLike): Driver {
   const connection = isPGlite(client) ? pgliteConnection(client) : clientConnection(client);
   const { queryable } = connection;
   const mutex = new Mutex();
-  const stops = new Set<() => Promise<void>>();
+  const listeners = listenerSet();
 
   return {
     kind: connection.kind,
@@ -76,17 +77,11 @@ export function singleConnectionDriver(client: Client | PGliteLike): Driver {
       const unlisten = await mutex.run(() => connection.listen(options.channel, options.onNotification));
       // The host owns the connection, so there is no reconnect: it connects exactly once.
       await options.onConnected();
-      const stop = () => mutex.run(unlisten);
-      stops.add(stop);
-      return async () => {
-        stops.delete(stop);
-        await stop();
-      };
+      return listeners.track(() => mutex.run(unlisten));
     },
 
     async close() {
-      await Promise.all([...stops].map((stop) => stop()));
-      stops.clear();
+      await listeners.stopAll();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Comment, Contact, Conversation, Message, Workspace } from '@inboxkit/core';
-import { RowMapper } from './row-mapper.js';
+import { RowMapper, type FieldSpec } from './row-mapper.js';
 
 /** Quotes an SQL identifier. */
 export function quoteIdent(name: string): string {
@@ -28,6 +28,16 @@ export interface Tables {
 }
 
 /** The tables of one schema (`postgresStorage({ schema })`). */
+/** Columns every timeline item has, whether message or comment. */
+const timelineColumns: readonly FieldSpec[] = [
+  ['workspaceId', 'workspace_id', 'text'],
+  ['id', 'id', 'text'],
+  ['conversationId', 'conversation_id', 'text'],
+  ['kind', 'kind', 'text'],
+  ['createdAt', 'created_at', 'ms'],
+  ['text', 'text', 'text'],
+];
+
 export function tablesIn(schema: string): Tables {
   const q = (table: string) => `${quoteIdent(schema)}.${table}`;
   const timeline = q('timeline_items');
@@ -85,12 +95,7 @@ export function tablesIn(schema: string): Tables {
     ]),
     // Messages and comments share the timeline table; each kind maps its own columns.
     message: new RowMapper<Message>(timeline, [
-      ['workspaceId', 'workspace_id', 'text'],
-      ['id', 'id', 'text'],
-      ['conversationId', 'conversation_id', 'text'],
-      ['kind', 'kind', 'text'],
-      ['createdAt', 'created_at', 'ms'],
-      ['text', 'text', 'text'],
+      ...timelineColumns,
       ['channelId', 'channel_id', 'text'],
       ['direction', 'direction', 'text'],
       ['author', 'author', 'json'],
@@ -103,12 +108,7 @@ export function tablesIn(schema: string): Tables {
       ['deliveryError', 'delivery_error', 'text'],
     ]),
     comment: new RowMapper<Comment>(timeline, [
-      ['workspaceId', 'workspace_id', 'text'],
-      ['id', 'id', 'text'],
-      ['conversationId', 'conversation_id', 'text'],
-      ['kind', 'kind', 'text'],
-      ['createdAt', 'created_at', 'ms'],
-      ['text', 'text', 'text'],
+      ...timelineColumns,
       ['authorId', 'author_id', 'text'],
       ['mentions', 'mentions', 'json'],
     ]),
