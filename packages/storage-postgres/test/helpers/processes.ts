@@ -11,8 +11,8 @@ export interface Child {
   process: ChildProcess;
   /** Every message so far, in order. */
   messages: ChildMessage[];
-  /** Resolves once `check(messages)` holds (now or after later messages). */
-  waitFor(check: (messages: ChildMessage[]) => boolean, what: string): Promise<void>;
+  /** Resolves once `check(messages)` holds (now or after later messages); fails after `timeoutMs` (default 20 s). */
+  waitFor(check: (messages: ChildMessage[]) => boolean, what: string, timeoutMs?: number): Promise<void>;
   /** Resolves with the first message of `type` (already seen or future). */
   next(type: string): Promise<ChildMessage>;
   /** Sends one line to the child's stdin. */
@@ -57,7 +57,7 @@ export function startChild(script: string, args: string[], env: Record<string, s
     process: child,
     messages,
     exited,
-    waitFor(check, what) {
+    waitFor(check, what, timeoutMs = TIMEOUT_MS) {
       return new Promise<void>((resolve, reject) => {
         const probe = () => {
           if (check(messages)) return done(resolve);
@@ -68,7 +68,7 @@ export function startChild(script: string, args: string[], env: Record<string, s
         // A bound on waiting so a broken child fails the test instead of hanging it.
         const timer = setTimeout(
           () => done(() => reject(new Error(`timed out waiting for ${what} from ${script}:\n${stderr}`))),
-          TIMEOUT_MS,
+          timeoutMs,
         );
         const done = (settle: () => void) => {
           clearTimeout(timer);
