@@ -5,7 +5,7 @@ import {
   type ConversationStore,
 } from '@inboxkit/core';
 import { conflict } from '../errors.js';
-import { toPage, type StoreContext } from './context.js';
+import { moveRows, toPage, type StoreContext } from './context.js';
 import { Where } from './where.js';
 
 function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
@@ -66,13 +66,8 @@ export function conversationStore({ db, t, inTransaction }: StoreContext): Conve
       );
       return Number(rows[0]?.n ?? 0);
     },
-    async moveContact(workspaceId, fromContactId, toContactId) {
-      const { rowCount } = await db.query(
-        `UPDATE ${t.conversations} SET contact_id = $3 WHERE workspace_id = $1 AND contact_id = $2`,
-        [workspaceId, fromContactId, toContactId],
-      );
-      return rowCount;
-    },
+    moveContact: (workspaceId, fromContactId, toContactId) =>
+      moveRows(db, t.conversations, 'contact_id', workspaceId, fromContactId, toContactId),
     async listDueSnoozed(before, limit) {
       const { rows } = await db.query<{ workspace_id: string; id: string; snoozed_until: string | number }>(
         `SELECT workspace_id, id, snoozed_until FROM ${t.conversations}
