@@ -44,6 +44,10 @@ describe('users, teams, inboxes and channels', () => {
     await t.acme.ws.inboxes.delete(t.acme.salesInbox.id);
     expect((await t.acme.ws.inboxes.list()).items.map((i) => i.id)).toEqual([t.acme.supportInbox.id]);
     expect(await issuePaths(t.acme.ws.inboxes.create({ name: 'X', members: { users: ['usr_nope'] } }))).toEqual(['members.users[0]']);
+    const twice = await t.acme.ws.inboxes.create({ name: 'Twice', members: { users: [t.acme.kari.id, t.acme.kari.id], teams: [t.acme.support.id, t.acme.support.id] } });
+    expect(twice.members).toEqual({ users: [t.acme.kari.id], teams: [t.acme.support.id] });
+    const team = await t.acme.ws.teams.update(t.acme.tier2.id, { memberIds: [t.acme.ola.id, t.acme.kari.id, t.acme.ola.id] });
+    expect(team.memberIds).toEqual([t.acme.ola.id, t.acme.kari.id]);
   });
 
   it('channels: config validated by the adapter, listed per inbox, disconnect is idempotent', async () => {

@@ -9,6 +9,9 @@ export const idSchema = z.string().min(1).max(200);
 /** A `Date` or epoch milliseconds, normalized to epoch milliseconds. */
 export const instantSchema = z.union([z.date().transform((d) => d.getTime()), timestampSchema]);
 
+/** A list of ids as given in input, repeats dropped (first occurrence kept). */
+export const uniqueIdsSchema = z.array(idSchema).transform((ids) => [...new Set(ids)]);
+
 /** Free-form JSON-ish properties bag. */
 export const propertiesSchema = z.record(z.string(), z.unknown());
 

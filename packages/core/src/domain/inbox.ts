@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common.js';
+import { idSchema, timestampSchema, uniqueIdsSchema } from './common.js';
 
 /** Who may see an inbox: users directly, and teams (with their sub-teams' members). */
 export const inboxMembersSchema = z.object({
-  users: z.array(idSchema).default([]),
-  teams: z.array(idSchema).default([]),
+  users: uniqueIdsSchema.default([]),
+  teams: uniqueIdsSchema.default([]),
 });
 /** Who may see an inbox. */
 export type InboxMembers = z.infer<typeof inboxMembersSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common.js';
+import { idSchema, timestampSchema, uniqueIdsSchema } from './common.js';
 
 /** A group of users; teams form a hierarchy through `parentTeamId`. */
 export const teamSchema = z.object({
@@ -16,7 +16,7 @@ export type Team = z.infer<typeof teamSchema>;
 
 const teamFields = {
   name: z.string().trim().min(1).max(200),
-  memberIds: z.array(idSchema),
+  memberIds: uniqueIdsSchema,
   parentTeamId: idSchema.nullish(),
 };
 

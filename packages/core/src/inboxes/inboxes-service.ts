@@ -45,7 +45,7 @@ export function inboxesService(scope: Scope): InboxesApi {
       const parsed = parseInput(createInboxInput, input, 'inbox');
       const now = runtime.clock.now();
       const id = runtime.ids.next('inbox');
-      const members = { users: [...new Set(parsed.members.users)], teams: [...new Set(parsed.members.teams)] };
+      const members = parsed.members;
       const inbox: Inbox = {
         id,
         workspaceId,
@@ -82,9 +82,7 @@ export function inboxesService(scope: Scope): InboxesApi {
         const next: Inbox = {
           ...current,
           name: parsed.name ?? current.name,
-          members: parsed.members
-            ? { users: [...new Set(parsed.members.users)], teams: [...new Set(parsed.members.teams)] }
-            : current.members,
+          members: parsed.members ?? current.members,
           updatedAt: runtime.clock.now(),
         };
         await checkMembers(tx, workspaceId, next.members);

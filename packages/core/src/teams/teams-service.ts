@@ -50,7 +50,7 @@ export function teamsService(scope: Scope): TeamsApi {
         id: runtime.ids.next('team'),
         workspaceId,
         name: parsed.name,
-        memberIds: [...new Set(parsed.memberIds)],
+        memberIds: parsed.memberIds,
         parentTeamId: parsed.parentTeamId ?? null,
         createdAt: now,
         updatedAt: now,
@@ -79,7 +79,7 @@ export function teamsService(scope: Scope): TeamsApi {
         const next: Team = {
           ...current,
           name: parsed.name ?? current.name,
-          memberIds: parsed.memberIds ? [...new Set(parsed.memberIds)] : current.memberIds,
+          memberIds: parsed.memberIds ?? current.memberIds,
           parentTeamId: parsed.parentTeamId === undefined ? current.parentTeamId : parsed.parentTeamId,
           updatedAt: runtime.clock.now(),
         };
