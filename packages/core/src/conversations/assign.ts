@@ -13,8 +13,8 @@ import { actorOf } from './status.js';
 export async function assign(scope: Scope, conversationId: string, input: AssignInput): Promise<Conversation> {
   const { workspaceId, runtime } = scope;
   const parsed = parseInput(assignInput, input, 'assignment');
-  const by = scope.access.by(parsed.by);
   return scope.mutate(async (tx, events) => {
+    const by = await scope.access.by(parsed.by, 'assignment', tx);
     const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
     await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
     const assigneeId = parsed.userId === undefined ? current.assigneeId : parsed.userId;
