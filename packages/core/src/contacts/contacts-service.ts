@@ -1,6 +1,14 @@
 import type { Page } from '../domain/common.js';
-import { normalizeEmail, pageQuerySchema } from '../domain/common.js';
-import { createContactInput, updateContactInput, type Contact, type CreateContactInput, type UpdateContactInput } from '../domain/contact.js';
+import { normalizeEmail } from '../domain/common.js';
+import {
+  createContactInput,
+  listContactsQuery,
+  updateContactInput,
+  type Contact,
+  type CreateContactInput,
+  type ListContactsQuery,
+  type UpdateContactInput,
+} from '../domain/contact.js';
 import { ConflictError } from '../errors/conflict-error.js';
 import { parseInput } from '../errors/parse.js';
 import { ValidationError } from '../errors/validation-error.js';
@@ -20,7 +28,7 @@ export interface ContactsApi {
   /** The contact carrying this visitor id, or `null`. */
   findByVisitorId(visitorId: string): Promise<Contact | null>;
   /** Contacts ordered by id; `search` matches name or email. */
-  list(query?: { search?: string; cursor?: string | null; limit?: number }): Promise<Page<Contact>>;
+  list(query?: ListContactsQuery): Promise<Page<Contact>>;
   /** Updates fields; `properties` merge key by key and a `null` value deletes the key. */
   update(id: string, patch: UpdateContactInput): Promise<Contact>;
   /** Deletes a contact that has no conversations (`CONFLICT` otherwise; merge instead). Admin only. */
@@ -68,8 +76,8 @@ export function contactsService(scope: Scope): ContactsApi {
     findByEmail: (email) => read(() => scope.storage.contacts.findByEmail(workspaceId, normalizeEmail(email))),
     findByVisitorId: (visitorId) => read(() => scope.storage.contacts.findByVisitorId(workspaceId, visitorId)),
     async list(query = {}) {
-      const { cursor, limit } = parseInput(pageQuerySchema, query, 'contact query');
-      return read(() => scope.storage.contacts.list(workspaceId, { search: query.search, cursor: cursor ?? null, limit }));
+      const { search, cursor, limit } = parseInput(listContactsQuery, query, 'contact query');
+      return read(() => scope.storage.contacts.list(workspaceId, { search, cursor: cursor ?? null, limit }));
     },
     async update(id, patch) {
       const parsed = parseInput(updateContactInput, patch, 'contact');
