@@ -12,8 +12,10 @@ import type { StorageOperations } from '../storage/storage.js';
  * - `agent` users see and act on conversations only in inboxes they are a member of, directly
  *   or through a team (membership flows down: members of a sub-team count as members of the
  *   parent team). A conversation outside those inboxes is reported as `NOT_FOUND`, never leaked.
- * - Agents read users, teams and contacts of the workspace; they change only their own profile
+ * - Agents read users and teams of the workspace; they change only their own profile
  *   and availability. Workspace configuration (users, teams, inboxes, channels) needs `admin`.
+ * - Agents see (read and write) a contact only when it has a conversation in an inbox they can
+ *   see, or they own it (`permissions/contact-visibility.ts`); others are `NOT_FOUND`.
  * The host's own scope (`kit.workspace(id)`) is unrestricted.
  */
 export class Access {

@@ -34,8 +34,9 @@ async function office(storage: Storage) {
 const codeOf = (error: unknown) => (InboxKitError.isInstance(error) ? error.code : `not an InboxKit error: ${String(error)}`);
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
 
-// Deletes and membership changes leave no dangling id behind, in one transaction on every store.
-export const kitLifecycleSuite = defineSuite('kit lifecycle', (t) => {
+// Deletes and membership changes leave no dangling id behind, in one transaction on every store;
+// permission rules that lean on store queries hold on every store.
+export const kitIntegritySuite = defineSuite('kit integrity', (t) => {
   t.test('deleting a user clears every reference, so later edits still work', async ({ storage }) => {
     const o = await office(storage);
     const { conversation } = await o.send();
@@ -136,5 +137,33 @@ export const kitLifecycleSuite = defineSuite('kit lifecycle', (t) => {
     for (const read of [() => ghost.users.list(), () => ghost.conversations.list(), () => ghost.inboxes.list(), () => ghost.contacts.list(), () => ghost.events.read()]) {
       expect(codeOf(await failure(read()))).toBe('NOT_FOUND');
     }
+  });
+
+  t.test('an agent reads and writes only contacts visible to them', async ({ storage }) => {
+    const o = await office(storage);
+    const other = await o.ws.inboxes.create({ name: 'Sales', members: { users: [o.ben.id] } });
+    const sales = await o.ws.channels.connect({ inboxId: other.id, type: 'test', name: 'sales' });
+    await o.kit.ingest({ workspaceId: o.ws.id, channelId: sales.id, externalId: 's-1', from: { email: 'lead@life.test' }, text: 'hi' });
+    const lead = (await o.ws.contacts.findByEmail('lead@life.test'))!;
+    const mine = (await o.send({ email: 'mine@life.test' })).conversation!;
+    await o.ws.inboxes.update(o.inbox.id, { members: { users: [o.ana.id], teams: [] } });
+    const ana = o.ws.asUser(o.ana.id);
+
+    for (const call of [
+      () => ana.contacts.get(lead.id),
+      () => ana.contacts.update(lead.id, { name: 'Hijacked' }),
+      () => ana.contacts.merge(mine.contactId, lead.id),
+      () => ana.contacts.merge(lead.id, mine.contactId),
+      () => ana.contacts.sidebar(lead.id),
+    ]) {
+      expect(codeOf(await failure(call()))).toBe('NOT_FOUND');
+    }
+    expect(await ana.contacts.findByEmail('lead@life.test')).toBeNull();
+    expect((await ana.contacts.list()).items.map((c) => c.id)).toEqual([mine.contactId]);
+    expect((await o.ws.contacts.get(lead.id)).name).toBeNull(); // nothing was written
+    // Visible through a conversation, or through ownership.
+    expect((await ana.contacts.update(mine.contactId, { name: 'Mine' })).name).toBe('Mine');
+    await o.ws.contacts.update(lead.id, { ownerId: o.ana.id });
+    expect((await ana.contacts.get(lead.id)).id).toBe(lead.id);
   });
 });
