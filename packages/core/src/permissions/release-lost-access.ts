@@ -4,6 +4,7 @@ import type { Inbox } from '../domain/inbox.js';
 import { inboxMemberIds } from '../domain/membership.js';
 import type { Team } from '../domain/team.js';
 import type { EventRecorder } from '../events/event-recorder.js';
+import { routingStateKey } from '../routing/inbox-router.js';
 import type { ConversationFilter, StorageOperations } from '../storage/storage.js';
 
 const PAGE = 500;
@@ -13,9 +14,21 @@ export function inboxAccess(inboxes: readonly Inbox[], teams: readonly Team[]): 
   return new Map(inboxes.map((inbox) => [inbox.id, inboxMemberIds(inbox, teams)]));
 }
 
-/** The current inboxes and teams of a workspace, read inside the transaction. */
+/**
+ * Takes the routing lock of each inbox (the row routing, manual assignment and membership changes
+ * of an inbox all serialize on), in id order so two changes never deadlock. Held until commit.
+ */
+export async function lockInboxes(tx: StorageOperations, workspaceId: string, inboxIds: Iterable<string>): Promise<void> {
+  for (const inboxId of [...new Set(inboxIds)].sort()) await tx.state.get(workspaceId, routingStateKey(inboxId), { lock: true });
+}
+
+/**
+ * Who may see each inbox now, read inside the transaction after locking every inbox: no
+ * assignment can slip in between this snapshot and the commit of the membership change.
+ */
 export async function accessSnapshot(tx: StorageOperations, workspaceId: string): Promise<Map<string, Set<string>>> {
   // One query at a time: a transaction is one connection.
+  await lockInboxes(tx, workspaceId, (await tx.records.list(workspaceId, 'inbox')).items.map((i) => i.id));
   const inboxes = await tx.records.list(workspaceId, 'inbox');
   const teams = await tx.records.list(workspaceId, 'team');
   return inboxAccess(inboxes.items, teams.items);

@@ -3,7 +3,7 @@ import type { Actor } from '../domain/events.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
-import { clearAssignments } from '../permissions/release-lost-access.js';
+import { accessSnapshot, clearAssignments } from '../permissions/release-lost-access.js';
 import { dropRoutingTarget } from '../routing/drop-target.js';
 import type { StorageOperations } from '../storage/storage.js';
 
@@ -17,6 +17,8 @@ export async function deleteUser(scope: Scope, tx: StorageOperations, events: Ev
   const { workspaceId, runtime } = scope;
   const now = runtime.clock.now();
   requireFound(await tx.records.get(workspaceId, 'user', userId), 'user', userId);
+  // Locks every inbox first, so no routing or manual assignment hands the user a conversation meanwhile.
+  await accessSnapshot(tx, workspaceId);
   for (const inbox of (await tx.records.list(workspaceId, 'inbox')).items) {
     if (!inbox.members.users.includes(userId)) continue;
     await tx.records.put('inbox', { ...inbox, members: { ...inbox.members, users: inbox.members.users.filter((id) => id !== userId) }, updatedAt: now });

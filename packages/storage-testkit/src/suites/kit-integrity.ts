@@ -166,4 +166,24 @@ export const kitIntegritySuite = defineSuite('kit integrity', (t) => {
     await o.ws.contacts.update(lead.id, { ownerId: o.ana.id });
     expect((await ana.contacts.get(lead.id)).id).toBe(lead.id);
   });
+
+  t.test('assignments racing a user deletion or an access change never leave a dangling assignee (repeated trials)', async ({ storage }) => {
+    const o = await office(storage);
+    await o.ws.routing.clear(o.channel.id);
+    const conversations = [];
+    for (let i = 0; i < 4; i++) conversations.push((await o.send()).conversation!);
+    for (let trial = 0; trial < 6; trial++) {
+      const agent = await o.ws.users.create({ name: `Agent ${trial}`, email: `agent${trial}@life.test` });
+      await o.ws.inboxes.update(o.inbox.id, { members: { users: [o.ana.id, o.ben.id, agent.id], teams: [o.team.id] } });
+      const removal = trial % 2 === 0
+        ? o.ws.users.delete(agent.id)
+        : o.ws.inboxes.update(o.inbox.id, { members: { users: [o.ana.id, o.ben.id], teams: [o.team.id] } });
+      const outcomes = await Promise.allSettled([removal, ...conversations.map((c) => o.ws.conversations.assign(c.id, { userId: agent.id }))]);
+      expect(outcomes[0]!.status).toBe('fulfilled');
+      for (const outcome of outcomes.slice(1)) {
+        if (outcome.status === 'rejected') expect(codeOf(outcome.reason)).toBe('VALIDATION');
+      }
+      for (const c of conversations) expect((await o.ws.conversations.get(c.id)).assigneeId).not.toBe(agent.id);
+    }
+  });
 });
