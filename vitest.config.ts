@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@inboxkit\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@inboxkit\/storage-memory$/, replacement: src('./packages/storage-memory/src/index.ts') },
       { find: /^@inboxkit\/storage-testkit$/, replacement: src('./packages/storage-testkit/src/index.ts') },
+      { find: /^@inboxkit\/adapter-chat$/, replacement: src('./packages/adapter-chat/src/index.ts') },
       { find: /^@inboxkit\/storage-postgres$/, replacement: src('./packages/storage-postgres/src/index.ts') },
     ],
   },

@@ -11,6 +11,8 @@ import type { Logger } from '../runtime/logger.js';
 import type { BlobStore } from '../runtime/blobs.js';
 import type { LeaseStore, StateStore } from '../storage/storage.js';
 import type { Page } from '../domain/common.js';
+import type { InboxEventEmitter } from '../events/typed-emitter.js';
+import type { WorkspaceApi } from '../kit/workspace-api.js';
 
 /**
  * # The InboxKit channel adapter contract (v1)
@@ -78,6 +80,10 @@ export interface ChannelContext {
   logger: Logger;
   /** Attachment bytes. */
   blobs: BlobStore;
+  /** Committed events of every workspace, other processes' included (same as `kit.events`): how a chat server learns of replies written elsewhere. */
+  events: InboxEventEmitter;
+  /** One workspace's API acting as the system (same as `kit.workspace(id)`): chatflow matching, timelines. */
+  workspace(workspaceId: string): WorkspaceApi;
 }
 
 /** Everything an adapter needs to deliver one outgoing message. */

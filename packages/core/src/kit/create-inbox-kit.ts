@@ -90,6 +90,8 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       clock,
       logger,
       blobs: runtime.blobs,
+      events: runtime.bus.emitter,
+      workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
     };
   }
 

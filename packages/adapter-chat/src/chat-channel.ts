@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { ChannelAdapter, ChannelContext } from '@inboxkit/core';
+import { parseChatConfig } from './config.js';
+import { parseChatOptions, type ChatChannelOptions } from './options.js';
+import { httpHandler } from './server/http-handler.js';
+import { socketServer } from './server/socket-server.js';
+import { trackingCode, type TrackingCodeInput } from './tracking-code.js';
+
+/** The chat channel adapter: pass it to the kit, mount `handler` and `attach` on your server. */
+export interface ChatChannel extends ChannelAdapter {
+  /** The HTTP routes (`/widget.js`, `/chat/match`), fetch-style. */
+  readonly handler: (request: Request) => Promise<Response>;
+  /** Adds the WebSocket endpoint (`<basePath>/chat/ws`) to a `node:http` server; returns the detach function. */
+  attach(server: Server): () => void;
+  /** The `<script>` snippet for the host's pages. */
+  trackingCode(input: TrackingCodeInput): string;
+  /** Open visitor sockets in this process. */
+  readonly connections: number;
+}
+
+/** Creates the chat channel adapter (type `chat`). Options are validated now (`VALIDATION` naming the field). */
+export function chatChannel(options: ChatChannelOptions = {}): ChatChannel {
+  const parsed = parseChatOptions(options);
+  let context: ChannelContext | null = null;
+  const sockets = socketServer(parsed);
+  let script: Promise<string> | null = parsed.widgetScript ? Promise.resolve(parsed.widgetScript) : null;
+  // The package build puts the bundled widget beside this module (dist/widget.js).
+  const widget = () => (script ??= readFile(new URL('./widget.js', import.meta.url), 'utf8'));
+
+  return {
+    specificationVersion: 'v1',
+    type: 'chat',
+    capabilities: { send: true },
+    parseConfig: (config) => parseChatConfig(config),
+    handler: httpHandler(parsed, () => context, widget),
+    attach: (server) => sockets.attach(server),
+    trackingCode,
+    get connections() {
+      return sockets.size;
+    },
+    async start(ctx) {
+      context = ctx;
+      sockets.start(ctx);
+    },
+    async stop() {
+      context = null;
+      await sockets.stop();
+    },
+    async doSend({ message }) {
+      // The reply is stored; visitors' sockets in every process read it from the timeline when
+      // its `message.sent` event arrives, and a visitor offline now gets it on reconnect.
+      return { externalId: `chat:out:${message.id}`, metadata: { chat: { transcript: true } } };
+    },
+  };
+}
