@@ -36,6 +36,7 @@ export type ClientFrame = z.infer<typeof clientFrame>;
 export interface WireMessage {
   type: 'message';
   id: string;
+  conversationId: string;
   direction: 'incoming' | 'outgoing';
   author: { type: 'contact' | 'user' | 'bot' | 'system'; name: string | null };
   text: string;

@@ -31,6 +31,7 @@ export function toWire(message: Message, authorName: string | null): WireMessage
   return {
     type: 'message',
     id: message.id,
+    conversationId: message.conversationId,
     direction: message.direction,
     author: { type: message.author.type, name: authorName },
     text: message.visibleText ?? message.text,
