@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testId, type NamedSkip, type StorageConformanceOptions, type SuiteDefinition } from './harness.js';
 import { addressesSuite } from './suites/addresses.js';
+import { botsKitSuite } from './suites/bots-kit.js';
+import { botsSuite } from './suites/bots.js';
 import { analyticsExportSuite } from './suites/analytics-export.js';
 import { analyticsRepliesSuite } from './suites/analytics-replies.js';
 import { analyticsResponseTimesSuite } from './suites/analytics-response-times.js';
@@ -43,6 +45,8 @@ const suites: readonly SuiteDefinition[] = [
   subscribeSuite,
   kitSuite,
   chatflowsSuite,
+  botsSuite,
+  botsKitSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,
   analyticsVolumeSuite,
