@@ -3,6 +3,7 @@ import { testId, type NamedSkip, type StorageConformanceOptions, type SuiteDefin
 import { addressesSuite } from './suites/addresses.js';
 import { botsKitSuite } from './suites/bots-kit.js';
 import { botsSuite } from './suites/bots.js';
+import { analyticsBotsSuite } from './suites/analytics-bots.js';
 import { analyticsExportSuite } from './suites/analytics-export.js';
 import { analyticsRepliesSuite } from './suites/analytics-replies.js';
 import { analyticsResponseTimesSuite } from './suites/analytics-response-times.js';
@@ -51,6 +52,7 @@ const suites: readonly SuiteDefinition[] = [
   analyticsResponseTimesSuite,
   analyticsVolumeSuite,
   analyticsExportSuite,
+  analyticsBotsSuite,
 ];
 
 // A skip without a reason is a silent failure; refuse it when the suite is declared.

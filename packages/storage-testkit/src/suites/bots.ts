@@ -7,8 +7,8 @@ import { expectConflict } from '../helpers.js';
 
 /** The store's bot area (skips the test for stores without the capability). */
 function botsOf({ storage, skip }: ConformanceContext): BotSessionStore {
-  if (!storage.capabilities.bots || !storage.bots) skip('store has no bots capability');
-  return storage.bots;
+  const bots = storage.capabilities.bots ? storage.bots : undefined;
+  return bots ?? skip('store has no bots capability');
 }
 
 async function workspace(storage: Storage): Promise<string> {
