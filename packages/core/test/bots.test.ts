@@ -59,6 +59,19 @@ describe('ws.bots', () => {
     expect(after).toMatchObject({ messages: [], duplicate: false, session: { status: 'completed', transitions: 8 } });
   });
 
+  it('does not take an email another contact has: the bot moves on, the contact keeps its own', async () => {
+    await t.ws.contacts.create({ email: 'taken@acme.test', name: 'Someone else' });
+    const conversation = await t.open();
+    await t.ws.bots.start({ conversationId: conversation.id, chatflowId: t.bot.id });
+    const turn = await t.ws.bots.input({ conversationId: conversation.id, inputId: 'm1', text: 'Taken@acme.test' });
+    expect(turn.session.state).toMatchObject({ stepId: 'size', answers: { email: 'taken@acme.test' } });
+    expect((await t.ws.contacts.get(conversation.contactId)).email).toBeNull();
+    await t.ws.bots.input({ conversationId: conversation.id, inputId: 'm2', text: '4' });
+    await t.kit.idle();
+    const updates = t.events.filter((e) => e.type === 'contact.updated' && (e.data as { contactId: string }).contactId === conversation.contactId);
+    expect(updates.map((e) => (e.data as { fields: string[] }).fields)).toEqual([['properties']]);
+  });
+
   it('hands off to the step’s team (live chat, routed) and records bot.handoff', async () => {
     const conversation = await t.open();
     await t.ws.bots.start({ conversationId: conversation.id, chatflowId: t.bot.id });

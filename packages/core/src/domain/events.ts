@@ -138,7 +138,7 @@ export interface EventDataMap {
     conversationId: string;
     chatflowId: string;
     inputId: string | null;
-    transitions: Array<{ from: string | null; to: string | null; via: string }>;
+    transitions: Array<{ from: string | null; to: string | null; via: 'start' | 'next' | 'answer' | 'reask' | 'branch' | 'handoff' | 'end' }>;
     messageIds: string[];
     /** Where the session stands after this move. */
     status: 'waiting' | 'handed-off' | 'completed';
