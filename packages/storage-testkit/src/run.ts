@@ -9,6 +9,7 @@ import { contactsSuite } from './suites/contacts.js';
 import { chatflowsSuite } from './suites/chatflows.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
+import { kitRacesSuite } from './suites/kit-races.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
@@ -21,6 +22,7 @@ import { subscribeSuite } from './suites/subscribe.js';
 import { tenancySuite } from './suites/tenancy.js';
 import { timelineSuite } from './suites/timeline.js';
 import { transactionsSuite } from './suites/transactions.js';
+import { transactionSafetySuite } from './suites/transaction-safety.js';
 import { workspacesSuite } from './suites/workspaces.js';
 
 /** Every area of the contract, in report order. */
@@ -38,10 +40,12 @@ const suites: readonly SuiteDefinition[] = [
   addressesSuite,
   leasesSuite,
   transactionsSuite,
+  transactionSafetySuite,
   tenancySuite,
   copiesSuite,
   subscribeSuite,
   kitSuite,
+  kitRacesSuite,
   chatflowsSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,

@@ -40,7 +40,10 @@ export interface Storage extends StorageOperations {
    * transaction. Transactions do not nest: using the store itself (not `tx`) inside `fn`
    * throws a `STORAGE` error rather than deadlocking.
    * Stores serialize conflicting transactions (memory: one at a time; SQL: row locks taken by
-   * `lock: true` reads and unique constraints).
+   * `lock: true` reads and unique constraints). A deadlock or serialization failure between
+   * transactions is retried inside the store (bounded; `fn` runs again from the start, so it
+   * must do nothing but storage calls), never surfaced as `STORAGE` unless retries run out.
+   * Calls made through one `tx` run one at a time, even when `fn` starts them in parallel.
    */
   transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
 
@@ -136,14 +139,25 @@ export interface ContactStore {
   insert(contact: Contact): Promise<void>;
   /** Replaces a contact. Throws `CONFLICT` on a duplicate email. Returns `false` when missing. */
   update(contact: Contact): Promise<boolean>;
-  /** The contact, or `null`. */
-  get(workspaceId: string, id: string): Promise<Contact | null>;
+  /**
+   * The contact, or `null`. With `lock: true` inside a transaction, the row stays locked
+   * against other transactions' locking reads, writes and deletes until commit (merges and
+   * deletes take it, so a contact an ingest locked cannot vanish under it).
+   */
+  get(workspaceId: string, id: string, options?: { lock?: boolean }): Promise<Contact | null>;
   /** The contact with this (normalized) email, or `null`. */
   findByEmail(workspaceId: string, email: string): Promise<Contact | null>;
-  /** The contact whose `visitorIds` contain `visitorId`, or `null`. */
-  findByVisitorId(workspaceId: string, visitorId: string): Promise<Contact | null>;
-  /** The contact with this phone, or `null`. */
-  findByPhone(workspaceId: string, phone: string): Promise<Contact | null>;
+  /**
+   * The contact whose `visitorIds` contain `visitorId` (the smallest id when several do), or
+   * `null`. With `lock: true` inside a transaction, the visitor id itself is locked until
+   * commit, also when no contact has it yet: concurrent find-or-create calls create it once.
+   */
+  findByVisitorId(workspaceId: string, visitorId: string, options?: { lock?: boolean }): Promise<Contact | null>;
+  /**
+   * The contact with this phone (the smallest id when several have it), or `null`. `lock`
+   * as in `findByVisitorId`, keyed on the phone.
+   */
+  findByPhone(workspaceId: string, phone: string, options?: { lock?: boolean }): Promise<Contact | null>;
   /** Contacts ordered by id; `search` matches name or email case-insensitively (substring). */
   list(workspaceId: string, query: { search?: string; cursor?: string | null; limit: number }): Promise<Page<Contact>>;
   /** Deletes a contact. Returns `false` when missing. */

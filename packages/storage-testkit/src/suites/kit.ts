@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { defineSuite } from '../harness.js';
 
 /** A kit on the store under test with one workspace, inbox, agent and test channel. */
-async function kitOn(storage: Storage) {
+export async function kitOn(storage: Storage) {
   const channel = createTestChannel();
   const kit = createInboxKit({ storage, channels: [channel], clock: manualClock(), fallbackEmailDomain: 'in.conformance.test' });
   const ws = await kit.workspaces.create({ name: 'Kit' });
@@ -18,7 +18,11 @@ async function kitOn(storage: Storage) {
   return { kit, api, agent, message };
 }
 
-const accepted = (r: IngestResult) => {
+/** What `kitOn` sets up. */
+export type KitWorld = Awaited<ReturnType<typeof kitOn>>;
+
+/** The result narrowed to `accepted`; throws on a filtered one. */
+export const accepted = (r: IngestResult) => {
   if (r.status !== 'accepted') throw new Error(`expected accepted, got ${r.status}`);
   return r;
 };
