@@ -15,6 +15,7 @@ import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
 import { eventsSuite } from './suites/events.js';
 import { leasesSuite } from './suites/leases.js';
+import { oddInputSuite } from './suites/odd-input.js';
 import { recordsSuite } from './suites/records.js';
 import { routingSuite } from './suites/routing.js';
 import { stateSuite } from './suites/state.js';
@@ -46,6 +47,7 @@ const suites: readonly SuiteDefinition[] = [
   subscribeSuite,
   kitSuite,
   kitRacesSuite,
+  oddInputSuite,
   chatflowsSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,

@@ -22,6 +22,11 @@ import type { RecordKind, RecordWhere, StorageRecordTypes } from './records.js';
  * - Inside `transaction(fn)` every write commits together or not at all.
  * - Ids are unique per workspace (the same id may exist in two workspaces).
  * - Emails and addresses compare case-insensitively: the store normalizes (lower-cases) them.
+ * - Every `limit` is an integer from 1 to `MAX_STORE_LIMIT` (10 000); any other value (0, -1,
+ *   1.5, NaN, 1e9) throws `VALIDATION` (`checkStoreLimit`). A cursor the store did not make
+ *   throws `VALIDATION` (`decodeCursor` with the parts' kinds), never `STORAGE`.
+ * - Text never holds NUL or lone UTF-16 surrogates: the core refuses them at its input with
+ *   `VALIDATION` naming the field (`unsafeTextReason`), so stores are never handed them.
  *
  * Write a store by implementing this interface and running `runStorageConformance`.
  */

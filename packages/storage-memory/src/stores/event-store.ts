@@ -1,6 +1,5 @@
-import { ValidationError, type EventStore, type InboxEvent } from '@inboxkit/core';
+import { checkStoreLimit, ValidationError, type EventStore, type InboxEvent } from '@inboxkit/core';
 import type { JournalSource } from '../journal.js';
-import { checkLimit } from '../page.js';
 
 /**
  * The per-workspace event log: an array per workspace where an event's `seq` is its
@@ -29,7 +28,7 @@ export function eventStore(journal: JournalSource): EventStore {
       return structuredClone(stored);
     },
     async read(workspaceId, { after = 0, limit }) {
-      checkLimit(limit);
+      checkStoreLimit(limit);
       const start = Math.max(0, Math.floor(after));
       return structuredClone(logs.get(workspaceId)?.slice(start, start + limit) ?? []);
     },

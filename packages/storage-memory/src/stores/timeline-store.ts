@@ -1,6 +1,6 @@
-import { ConflictError, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
+import { checkStoreLimit, ConflictError, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
 import { replaceRow, type JournalSource } from '../journal.js';
-import { checkLimit, readCursor, takePage } from '../page.js';
+import { readCursor, takePage } from '../page.js';
 import { TimelineTable, byTime } from '../tables/timeline-table.js';
 
 function copy<T extends TimelineItem>(row: T | undefined): T | null {
@@ -64,7 +64,7 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
       return items.length;
     },
     async listPending(before, limit) {
-      checkLimit(limit);
+      checkStoreLimit(limit);
       const pending: Message[] = [];
       for (const message of table.pendingBefore(before)) {
         if (pending.length === limit) break;

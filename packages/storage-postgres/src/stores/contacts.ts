@@ -69,7 +69,7 @@ export function contactStore({ db, t, inTransaction }: StoreContext): ContactSto
         const pattern = where.param(likePattern(search));
         where.and(`(name ILIKE ${pattern} OR email ILIKE ${pattern})`);
       }
-      if (cursor) where.and(`id > ${where.param(String(decodeCursor(cursor, 1)[0]))}`);
+      if (cursor) where.and(`id > ${where.param(String(decodeCursor(cursor, ['string'])[0]))}`);
       const { rows } = await db.query(
         `SELECT * FROM ${t.contacts} WHERE ${where} ORDER BY id ${limitPlusOne(limit)}`,
         where.params,

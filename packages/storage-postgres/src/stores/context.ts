@@ -1,3 +1,4 @@
+import { checkStoreLimit } from '@inboxkit/core';
 import type { Page } from '@inboxkit/core';
 import type { Queryable } from '../driver/types.js';
 import type { Tables } from '../schema/tables.js';
@@ -33,7 +34,9 @@ export async function moveRows(db: Queryable, table: string, column: string, wor
   return rowCount;
 }
 
-/** `LIMIT` for `toPage`: one more than asked, or none. */
+/** `LIMIT` for `toPage`: one more than asked, or none. A limit out of the contract's range is `VALIDATION`. */
 export function limitPlusOne(limit: number | undefined): string {
-  return limit === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(limit)) + 1}`;
+  if (limit === undefined) return '';
+  checkStoreLimit(limit);
+  return `LIMIT ${limit + 1}`;
 }

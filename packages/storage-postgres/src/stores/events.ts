@@ -1,4 +1,4 @@
-import type { EventStore, InboxEvent } from '@inboxkit/core';
+import { checkStoreLimit, type EventStore, type InboxEvent } from '@inboxkit/core';
 import type { StoreContext } from './context.js';
 
 /**
@@ -47,6 +47,7 @@ export function eventStore({ db, t, channel }: StoreContext): EventStore {
       return events.map((event, i) => ({ ...event, workspaceId, seq: first + i }) as InboxEvent);
     },
     async read(workspaceId, { after = 0, limit }) {
+      checkStoreLimit(limit);
       const { rows } = await db.query<EventRow>(
         `SELECT * FROM ${t.events} WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
         [workspaceId, after, limit],

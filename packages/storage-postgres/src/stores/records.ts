@@ -32,9 +32,9 @@ export function recordStore({ db, t }: StoreContext): RecordStore {
       where.and(`data @> ${where.param(JSON.stringify(query.where))}::jsonb`);
     }
     if (query.cursor && workspaceId !== null) {
-      where.and(`id > ${where.param(String(decodeCursor(query.cursor, 1)[0]))}`);
+      where.and(`id > ${where.param(String(decodeCursor(query.cursor, ['string'])[0]))}`);
     } else if (query.cursor) {
-      const [ws, id] = decodeCursor(query.cursor, 2).map(String);
+      const [ws, id] = decodeCursor(query.cursor, ['string', 'string']).map(String);
       where.and(`(workspace_id, id) > (${where.param(ws)}, ${where.param(id)})`);
     }
     const order = workspaceId !== null ? 'id' : 'workspace_id, id';
