@@ -10,6 +10,7 @@ import { chatflowsSuite } from './suites/chatflows.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
 import { kitRacesSuite } from './suites/kit-races.js';
+import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
@@ -47,6 +48,7 @@ const suites: readonly SuiteDefinition[] = [
   subscribeSuite,
   kitSuite,
   kitRacesSuite,
+  kitPermissionsSuite,
   oddInputSuite,
   chatflowsSuite,
   analyticsRepliesSuite,

@@ -78,9 +78,11 @@ export function channelsService(scope: Scope): ChannelsApi {
     async list(query = {}) {
       const { cursor, limit } = parseInput(pageQuerySchema, query, 'channel query');
       const visible = await scope.access.visibleInboxIds();
-      const where = query.inboxId ? { inboxId: query.inboxId } : undefined;
-      const page = await scope.storage.records.list(workspaceId, 'channel', { where, cursor: cursor ?? null, limit });
-      return visible ? { ...page, items: page.items.filter((c) => visible.includes(c.inboxId)) } : page;
+      if (query.inboxId && visible && !visible.includes(query.inboxId)) return { items: [], nextCursor: null };
+      // Filtered in the store, not after paging: an agent's pages are full.
+      const inboxId = query.inboxId ?? visible;
+      const where = inboxId ? { inboxId } : undefined;
+      return scope.storage.records.list(workspaceId, 'channel', { where, cursor: cursor ?? null, limit });
     },
     async update(id, patch) {
       await scope.access.requireAdmin('update channels');

@@ -122,7 +122,8 @@ export interface RecordStore {
   get<K extends RecordKind>(workspaceId: string, kind: K, id: string): Promise<StorageRecordTypes[K] | null>;
   /**
    * Records of a kind ordered by id. `where` keeps records whose top-level fields equal the
-   * given values. Returns all matches when `limit` is omitted.
+   * given values (an array value: equal one of them). Returns all matches when `limit` is
+   * omitted; `nextCursor` is non-null only when another matching record follows.
    */
   list<K extends RecordKind>(
     workspaceId: string,
