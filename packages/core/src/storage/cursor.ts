@@ -1,9 +1,6 @@
 import { unsafeTextReason } from '../domain/safe-text.js';
 import { ValidationError } from '../errors/validation-error.js';
 
-/** The largest `limit` a store list accepts; the public API caps its own lists lower. */
-export const MAX_STORE_LIMIT = 10_000;
-
 /** The kind of each part of a keyset cursor. */
 export type CursorPartKind = 'string' | 'number';
 
@@ -34,15 +31,4 @@ export function decodeCursor(cursor: string, shape: number | readonly CursorPart
     // fall through to the validation error
   }
   throw new ValidationError('cursor', [{ path: 'cursor', message: 'malformed cursor' }]);
-}
-
-/**
- * Checks a store list's `limit`: an integer from 1 to `MAX_STORE_LIMIT`. Throws a
- * `VALIDATION` error naming `field` otherwise (0, negatives, fractions, NaN, 1e9), so every
- * store answers an odd limit alike. For store authors.
- */
-export function checkStoreLimit(limit: number, field = 'limit'): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STORE_LIMIT) {
-    throw new ValidationError(field, [{ path: field, message: `must be an integer from 1 to ${MAX_STORE_LIMIT}` }]);
-  }
 }

@@ -232,8 +232,6 @@ export interface TimelineStore {
   findByExternalId(workspaceId: string, channelId: string, externalId: string): Promise<Message | null>;
   /** The newest message (by `createdAt`, ties in any order) in the workspace, any channel, whose `externalId` is one of `externalIds`, or `null`. */
   findByExternalIds(workspaceId: string, externalIds: string[]): Promise<Message | null>;
-  /** Moves every item of a conversation to another one (conversation merge). Returns how many. */
-  moveConversation(workspaceId: string, fromConversationId: string, toConversationId: string): Promise<number>;
   /** *Global.* Outgoing messages still `pending` with `createdAt < before`, oldest first (the send outbox). */
   listPending(before: number, limit: number): Promise<Message[]>;
 }
@@ -244,6 +242,8 @@ export interface EventStore {
    * Appends events in order and returns them with `seq` assigned: starting at 1, strictly
    * increasing per workspace in commit order and without gaps (a rolled-back append leaves
    * none), so a reader never sees a later `seq` before an earlier one. `append([])` returns `[]`.
+   * An event stamped with another workspace throws `VALIDATION` (`checkEventWorkspaces`) and
+   * nothing is appended.
    */
   append(workspaceId: string, events: NewEvent[]): Promise<InboxEvent[]>;
   /** Events with `seq > after` (0 = from the start), in order, at most `limit`. */
@@ -277,7 +277,7 @@ export interface AddressTarget {
 export interface AddressStore {
   /** Registers an address. Throws `CONFLICT` when it points elsewhere already; idempotent otherwise. */
   put(address: string, target: AddressTarget): Promise<void>;
-  /** The target, or `null`. */
+  /** The target of a (case-insensitive) address, or `null`. Adapters resolve inbound addresses through it (email fallback addresses). */
   get(address: string): Promise<AddressTarget | null>;
   /** Removes an address. Returns `false` when missing. */
   delete(address: string): Promise<boolean>;

@@ -1,4 +1,4 @@
-import { checkStoreLimit, ValidationError, type EventStore, type InboxEvent } from '@inboxkit/core';
+import { checkEventWorkspaces, checkStoreLimit, type EventStore, type InboxEvent } from '@inboxkit/core';
 import type { JournalSource } from '../journal.js';
 
 /**
@@ -11,11 +11,7 @@ export function eventStore(journal: JournalSource): EventStore {
 
   return {
     async append(workspaceId, events) {
-      const misplaced = events.findIndex((event) => event.workspaceId !== workspaceId);
-      if (misplaced !== -1) {
-        const path = `events[${misplaced}].workspaceId`;
-        throw new ValidationError('events', [{ path, message: `must be the log's workspace "${workspaceId}"` }]);
-      }
+      checkEventWorkspaces(workspaceId, events);
       let log = logs.get(workspaceId);
       if (!log) logs.set(workspaceId, (log = []));
       const stored = events.map((event, i): InboxEvent => ({ ...structuredClone(event), seq: log.length + i + 1 }));

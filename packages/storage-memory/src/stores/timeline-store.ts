@@ -56,13 +56,6 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
       }
       return copy(newest);
     },
-    async moveConversation(workspaceId, fromConversationId, toConversationId) {
-      // Collected first: moving an item changes the very index being scanned.
-      const items = [...table.conversation(workspaceId, fromConversationId)];
-      // A shallow copy is enough: stored rows are never mutated, only replaced.
-      for (const item of items) write(workspaceId, item.id, { ...item, conversationId: toConversationId });
-      return items.length;
-    },
     async listPending(before, limit) {
       checkStoreLimit(limit);
       const pending: Message[] = [];

@@ -27,7 +27,7 @@ export function toPage<T>(items: T[], limit: number | undefined, cursorOf: (last
 
 /**
  * Re-points every row of `table` whose `column` is `from` to `to`, within one workspace
- * (contact and conversation merges). Returns how many rows moved.
+ * (contact merges). Returns how many rows moved.
  */
 export async function moveRows(db: Queryable, table: string, column: string, workspaceId: string, from: string, to: string): Promise<number> {
   const { rowCount } = await db.query(`UPDATE ${table} SET ${column} = $3 WHERE workspace_id = $1 AND ${column} = $2`, [workspaceId, from, to]);

@@ -1,4 +1,4 @@
-import { checkStoreLimit, type EventStore, type InboxEvent } from '@inboxkit/core';
+import { checkEventWorkspaces, checkStoreLimit, type EventStore, type InboxEvent } from '@inboxkit/core';
 import type { StoreContext } from './context.js';
 
 /**
@@ -29,6 +29,7 @@ interface EventRow {
 export function eventStore({ db, t, channel }: StoreContext): EventStore {
   return {
     async append(workspaceId, events) {
+      checkEventWorkspaces(workspaceId, events);
       if (events.length === 0) return [];
       const { rows } = await db.query<{ seq: string | number }>(
         `WITH counter AS (

@@ -1,6 +1,6 @@
 import { checkStoreLimit, decodeCursor, encodeCursor, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
 import { conflict } from '../errors.js';
-import { limitPlusOne, moveRows, toPage, type StoreContext } from './context.js';
+import { limitPlusOne, toPage, type StoreContext } from './context.js';
 import { Where } from './where.js';
 
 /**
@@ -56,8 +56,6 @@ export function timelineStore({ db, t }: StoreContext): TimelineStore {
       const where = new Where().equals('workspace_id', workspaceId).oneOf('external_id', externalIds);
       return firstMessage(where, 'created_at DESC, id DESC');
     },
-    moveConversation: (workspaceId, fromConversationId, toConversationId) =>
-      moveRows(db, t.timeline, 'conversation_id', workspaceId, fromConversationId, toConversationId),
     async listPending(before, limit) {
       const where = new Where().equals('delivery_status', 'pending').equals('direction', 'outgoing');
       where.and(`created_at < ${where.param(before)}`);
