@@ -11,6 +11,7 @@ import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
 import { kitRacesSuite } from './suites/kit-races.js';
 import { kitPermissionsSuite } from './suites/kit-permissions.js';
+import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
@@ -50,6 +51,7 @@ const suites: readonly SuiteDefinition[] = [
   kitRacesSuite,
   kitPermissionsSuite,
   oddInputSuite,
+  kitIntegritySuite,
   chatflowsSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,

@@ -10,8 +10,17 @@ describe('safe text', () => {
 
   it('names the path of every unsafe string, keys included, and skips bytes', () => {
     const value = { text: 'ok', from: { name: 'x\u0000' }, tags: ['a', '\uD800'], 'k\u0000': 1, bytes: new Uint8Array([0, 0]) };
-    expect(unsafeTextIssues(value).map((i) => i.path)).toEqual(['from.name', 'tags[1]', 'k\u0000']);
+    expect(unsafeTextIssues(value).map((i) => i.path).sort()).toEqual(['from.name', 'k\u0000', 'tags[1]']);
     expect(unsafeTextIssues(['\u0000'])[0]?.path).toBe('[0]');
+  });
+
+  it('walks deep and cyclic values without overflowing or looping', () => {
+    let deep: unknown = 'bad\u0000';
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    expect(unsafeTextIssues(deep)).toHaveLength(1);
+    const cyclic: Record<string, unknown> = { name: '\uD800' };
+    cyclic.self = cyclic;
+    expect(unsafeTextIssues(cyclic).map((i) => i.path)).toEqual(['name']);
   });
 
   it('toSafeText replaces what it refuses with U+FFFD and keeps the rest', () => {

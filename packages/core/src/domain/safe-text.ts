@@ -45,18 +45,36 @@ export function toSafeValue<T>(value: T): T {
 /**
  * Every string in `value` (object keys included) that `unsafeTextReason` refuses, each named
  * by its path (`from.name`, `metadata.tags[2]`). Bytes, dates and other class instances are
- * not text and are skipped.
+ * not text and are skipped. Walks without recursion and visits each object once, so a deep
+ * or cyclic value cannot overflow the stack or loop.
  */
 export function unsafeTextIssues(value: unknown, path = ''): FieldIssue[] {
-  if (typeof value === 'string') {
-    const reason = unsafeTextReason(value);
-    return reason ? [{ path, message: reason }] : [];
+  const issues: FieldIssue[] = [];
+  const seen = new Set<object>();
+  const stack: Array<{ value: unknown; path: string }> = [{ value, path }];
+  while (stack.length > 0) {
+    const { value: current, path: at } = stack.pop()!;
+    if (typeof current === 'string') {
+      const reason = unsafeTextReason(current);
+      if (reason) issues.push({ path: at, message: reason });
+      continue;
+    }
+    if (!Array.isArray(current) && !isPlainObject(current)) continue;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const children: Array<{ value: unknown; path: string }> = [];
+    if (Array.isArray(current)) {
+      current.forEach((item: unknown, i) => children.push({ value: item, path: `${at}[${i}]` }));
+    } else {
+      for (const [key, item] of Object.entries(current)) {
+        const child = at ? `${at}.${key}` : key;
+        const reason = unsafeTextReason(key);
+        if (reason) issues.push({ path: child, message: `key ${reason}` });
+        children.push({ value: item, path: child });
+      }
+    }
+    // Reversed onto the stack so values are visited in document order.
+    stack.push(...children.reverse());
   }
-  if (Array.isArray(value)) return value.flatMap((item, i) => unsafeTextIssues(item, `${path}[${i}]`));
-  if (!isPlainObject(value)) return [];
-  return Object.entries(value).flatMap(([key, item]) => {
-    const at = path ? `${path}.${key}` : key;
-    const reason = unsafeTextReason(key);
-    return [...(reason ? [{ path: at, message: `key ${reason}` }] : []), ...unsafeTextIssues(item, at)];
-  });
+  return issues;
 }
