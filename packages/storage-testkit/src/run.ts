@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testId, type NamedSkip, type StorageConformanceOptions, type SuiteDefinition } from './harness.js';
 import { addressesSuite } from './suites/addresses.js';
+import { botsKitSuite } from './suites/bots-kit.js';
+import { botsSuite } from './suites/bots.js';
+import { analyticsBotsSuite } from './suites/analytics-bots.js';
 import { analyticsExportSuite } from './suites/analytics-export.js';
 import { analyticsRepliesSuite } from './suites/analytics-replies.js';
 import { analyticsResponseTimesSuite } from './suites/analytics-response-times.js';
@@ -9,12 +12,15 @@ import { contactsSuite } from './suites/contacts.js';
 import { chatflowsSuite } from './suites/chatflows.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
+import { kitRacesSuite } from './suites/kit-races.js';
+import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
 import { eventsSuite } from './suites/events.js';
 import { leasesSuite } from './suites/leases.js';
+import { oddInputSuite } from './suites/odd-input.js';
 import { recordsSuite } from './suites/records.js';
 import { routingSuite } from './suites/routing.js';
 import { stateSuite } from './suites/state.js';
@@ -22,6 +28,7 @@ import { subscribeSuite } from './suites/subscribe.js';
 import { tenancySuite } from './suites/tenancy.js';
 import { timelineSuite } from './suites/timeline.js';
 import { transactionsSuite } from './suites/transactions.js';
+import { transactionSafetySuite } from './suites/transaction-safety.js';
 import { workspacesSuite } from './suites/workspaces.js';
 
 /** Every area of the contract, in report order. */
@@ -39,16 +46,23 @@ const suites: readonly SuiteDefinition[] = [
   addressesSuite,
   leasesSuite,
   transactionsSuite,
+  transactionSafetySuite,
   tenancySuite,
   copiesSuite,
   subscribeSuite,
   kitSuite,
+  kitRacesSuite,
+  kitPermissionsSuite,
+  oddInputSuite,
   kitIntegritySuite,
   chatflowsSuite,
+  botsSuite,
+  botsKitSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,
   analyticsVolumeSuite,
   analyticsExportSuite,
+  analyticsBotsSuite,
 ];
 
 // A skip without a reason is a silent failure; refuse it when the suite is declared.

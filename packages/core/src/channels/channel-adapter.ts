@@ -13,6 +13,7 @@ import type { LeaseStore, StateStore } from '../storage/storage.js';
 import type { Page } from '../domain/common.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
 import type { WorkspaceApi } from '../kit/workspace-api.js';
+import type { BotSessionInput, BotTurn, StartBotSessionInput } from '../bots/schemas.js';
 
 /**
  * # The InboxKit channel adapter contract (v1)
@@ -84,6 +85,21 @@ export interface ChannelContext {
   events: InboxEventEmitter;
   /** One workspace's API acting as the system (same as `kit.workspace(id)`): chatflow matching, timelines. */
   workspace(workspaceId: string): WorkspaceApi;
+  /** Drives bot chatflows in conversations (same as `ws.bots`, for any workspace). */
+  bots: ChannelBots;
+}
+
+/**
+ * The bot runtime as channel adapters see it: `ws.bots` with the workspace named per call.
+ * A chat adapter ingests each visitor message, then feeds it to the bot with its `externalId`
+ * as `inputId` while `session.status` is `waiting`; it shows the returned `messages` (with their
+ * quick replies). After a handoff the conversation is live chat: stop feeding the bot.
+ */
+export interface ChannelBots {
+  /** Starts a bot chatflow in a conversation; see `BotsApi.start`. */
+  start(input: StartBotSessionInput & { workspaceId: string }): Promise<BotTurn>;
+  /** Feeds one visitor message to the conversation's waiting bot; see `BotsApi.input`. */
+  input(input: BotSessionInput & { workspaceId: string }): Promise<BotTurn>;
 }
 
 /** Everything an adapter needs to deliver one outgoing message. */

@@ -86,7 +86,8 @@ async function ingestInTransaction(
       channelId: channel.id,
       contactId: contact.id,
     });
-    if (!filter) conversation = await routeNewConversation(scope, tx, events, conversation, contact);
+    // A bot chatflow's conversation waits for the bot: its handoff routes it (see `ws.bots`).
+    if (!filter && !(await startsWithBot(tx, workspaceId, inbound))) conversation = await routeNewConversation(scope, tx, events, conversation, contact);
   } else {
     if (conversation.status !== 'open') {
       // A customer writing again reopens closed and wakes snoozed conversations.
@@ -135,8 +136,16 @@ async function ingestInTransaction(
   return { status: 'accepted', conversation, message: stored, contact, created, duplicate: false };
 }
 
+async function startsWithBot(tx: StorageOperations, workspaceId: string, inbound: ParsedInbound): Promise<boolean> {
+  if (inbound.origin?.kind !== 'chatflow' || !inbound.origin.id) return false;
+  const chatflow = await tx.records.get(workspaceId, 'chatflow', inbound.origin.id);
+  return chatflow?.type === 'bot' && chatflow.channelId === inbound.channelId;
+}
+
 async function duplicateResult(tx: StorageOperations, workspaceId: string, message: Message): Promise<IngestResult> {
-  const conversation = (await tx.conversations.get(workspaceId, message.conversationId)) as Conversation;
+  // Locked: a contact merge moving this conversation holds its row until it commits, so the
+  // contact read next is the one the conversation points at after the merge, never a deleted one.
+  const conversation = (await tx.conversations.get(workspaceId, message.conversationId, { lock: true })) as Conversation;
   const contact = requireFound(await tx.contacts.get(workspaceId, conversation.contactId), 'contact', conversation.contactId);
   if (conversation.spam) {
     return { status: 'filtered', filterId: 'previous', reason: 'filtered when first ingested', conversation, message, created: false, duplicate: true };

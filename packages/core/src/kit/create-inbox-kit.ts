@@ -1,3 +1,4 @@
+import { botsService } from '../bots/bots-service.js';
 import type { ChannelContext } from '../channels/channel-adapter.js';
 import { deliver, resolveSecret } from '../conversations/deliver.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
@@ -92,6 +93,10 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       blobs: runtime.blobs,
       events: runtime.bus.emitter,
       workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
+      bots: {
+        start: ({ workspaceId, ...input }) => botsService(new Scope(runtime, workspaceId, null)).start(input),
+        input: ({ workspaceId, ...input }) => botsService(new Scope(runtime, workspaceId, null)).input(input),
+      },
     };
   }
 
