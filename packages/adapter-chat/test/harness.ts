@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { chatChannel, createChatServer, type ChatChannel, type ServerFrame } from '../src/index.js';
 
 /** The page origin every test embeds the widget on. */
-export const SHOP = 'http://shop.test';
+export const SHOP = 'https://shop.test';
 /** The identity secret's value (resolved from the `chat-identity` reference). */
 export const IDENTITY_SECRET = 'chat-identity-secret-value';
 

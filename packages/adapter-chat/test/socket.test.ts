@@ -16,7 +16,7 @@ afterEach(async () => {
 async function visitor(hello: Record<string, unknown> = {}, url = h.wsUrl): Promise<Visitor> {
   const v = await openVisitor(url);
   open.push(v);
-  v.send({ type: 'hello', visitorId: newVisitorId(), pageUrl: 'http://shop.test/pricing', ...hello });
+  v.send({ type: 'hello', visitorId: newVisitorId(), pageUrl: 'https://shop.test/pricing', ...hello });
   return v;
 }
 
@@ -34,7 +34,7 @@ describe('chat WebSocket sessions', () => {
     const [conversation] = (await ws.conversations.list({ inboxId: h.inboxId })).items;
     expect(conversation).toMatchObject({ channelId: h.channelId, assigneeId: h.agentId, status: 'open' });
     const [stored] = (await ws.conversations.timeline(conversation!.id)).items;
-    expect(stored).toMatchObject({ kind: 'message', html: null, metadata: { chat: { verified: false, clientId: 'c1', pageUrl: 'http://shop.test/pricing' } } });
+    expect(stored).toMatchObject({ kind: 'message', html: null, metadata: { chat: { verified: false, clientId: 'c1', pageUrl: 'https://shop.test/pricing' } } });
 
     await ws.conversations.comment(conversation!.id, { authorId: h.agentId, text: 'internal: VIP?' });
     const reply = await ws.conversations.reply(conversation!.id, { authorId: h.agentId, text: 'Hi! How can I help?' });
@@ -100,7 +100,7 @@ describe('chat WebSocket sessions', () => {
     expect((await expired.closed).code).toBe(4401);
 
     await h.kit.workspace(h.workspaceId).channels.update(h.channelId, {
-      config: { allowedOrigins: ['http://shop.test'], identitySecretRef: 'chat-identity', requireVerifiedIdentity: true },
+      config: { allowedOrigins: ['https://shop.test'], identitySecretRef: 'chat-identity', requireVerifiedIdentity: true },
     });
     const anonymous = await visitor();
     expect(await anonymous.closed).toEqual({ code: 4401, reason: 'this chat needs a verified identity' });
@@ -116,11 +116,11 @@ describe('chat WebSocket sessions', () => {
         socket.on('open', () => resolve(101));
       });
     expect(await status(h.wsUrl, 'http://evil.test')).toBe(403);
-    expect(await status(h.wsUrl.replace(h.channelId, 'chn_nope'), 'http://shop.test')).toBe(404);
+    expect(await status(h.wsUrl.replace(h.channelId, 'chn_nope'), 'https://shop.test')).toBe(404);
     await h.stop();
     h = await startChat({ chatOptions: { maxConnectionsPerIp: 2 } });
     open.push(await openVisitor(h.wsUrl), await openVisitor(h.wsUrl));
-    expect(await status(h.wsUrl, 'http://shop.test')).toBe(429);
+    expect(await status(h.wsUrl, 'https://shop.test')).toBe(429);
     await open.pop()!.close();
     await eventually(async () => h.chat.connections === 1, 'the closed socket to free its slot');
     open.push(await openVisitor(h.wsUrl));
@@ -160,12 +160,12 @@ describe('chat WebSocket sessions', () => {
     const ows = h.kit.workspace(other.id);
     const agent = await ows.users.create({ name: 'Otto', email: 'otto@other.test', role: 'admin' });
     const inbox = await ows.inboxes.create({ name: 'Other support', members: { users: [agent.id] } });
-    const channel = await ows.channels.connect({ inboxId: inbox.id, type: 'chat', name: 'Chat', config: { allowedOrigins: ['http://shop.test'] } });
+    const channel = await ows.channels.connect({ inboxId: inbox.id, type: 'chat', name: 'Chat', config: { allowedOrigins: ['https://shop.test'] } });
     const bUrl = h.wsUrl.replace(h.workspaceId, other.id).replace(h.channelId, channel.id);
     const b = await visitor({}, bUrl);
     await b.next('welcome');
     // One workspace's id with another's channel: unknown.
-    const crossed = new WebSocket(h.wsUrl.replace(h.channelId, channel.id), { origin: 'http://shop.test' });
+    const crossed = new WebSocket(h.wsUrl.replace(h.channelId, channel.id), { origin: 'https://shop.test' });
     expect(await new Promise((r) => crossed.on('unexpected-response', (_, res) => r(res.statusCode)))).toBe(404);
     const ws = h.kit.workspace(h.workspaceId);
     const conversation = (await ws.conversations.list({ inboxId: h.inboxId })).items[0]!;

@@ -21,7 +21,7 @@ export function createView(match: MatchAnswer, actions: ViewActions) {
   const host = el('div', { 'data-inboxkit-chat': true });
   const root = host.attachShadow({ mode: 'open' });
   const badge = el('span', { class: 'badge', hidden: true, 'aria-hidden': 'true' });
-  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false' }, el('span', { 'aria-hidden': 'true' }, '💬'), badge);
+  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false' }, chatIcon(), badge);
   const prompt = el('div', { class: 'prompt', hidden: true, role: 'status' });
   const log = el('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Chat messages' });
   const replies = el('div', { class: 'replies', role: 'group', 'aria-label': 'Quick replies' });
@@ -114,6 +114,21 @@ export function createView(match: MatchAnswer, actions: ViewActions) {
       );
     },
   };
+}
+
+/** A speech-bubble icon drawn in SVG (no emoji font needed), hidden from assistive tech: the button's label names it. */
+function chatIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '26');
+  svg.setAttribute('height', '26');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z');
+  svg.append(path);
+  return svg;
 }
 
 function awayBox(availability: NonNullable<MatchAnswer['availability']>, actions: ViewActions): HTMLElement {
