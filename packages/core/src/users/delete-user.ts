@@ -3,6 +3,7 @@ import type { Actor } from '../domain/events.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 import { accessSnapshot, clearAssignments } from '../permissions/release-lost-access.js';
 import { dropRoutingTarget } from '../routing/drop-target.js';
 import type { StorageOperations } from '../storage/storage.js';
@@ -16,6 +17,7 @@ const PAGE = 500;
 export async function deleteUser(scope: Scope, tx: StorageOperations, events: EventRecorder, userId: string, by: Actor): Promise<void> {
   const { workspaceId, runtime } = scope;
   const now = runtime.clock.now();
+  await lockDirectory(tx, workspaceId);
   requireFound(await tx.records.get(workspaceId, 'user', userId), 'user', userId);
   // Locks every inbox first, so no routing or manual assignment hands the user a conversation meanwhile.
   await accessSnapshot(tx, workspaceId);
