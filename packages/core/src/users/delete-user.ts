@@ -19,7 +19,10 @@ export async function deleteUser(scope: Scope, tx: StorageOperations, events: Ev
   const now = runtime.clock.now();
   await lockDirectory(tx, workspaceId);
   requireFound(await tx.records.get(workspaceId, 'user', userId), 'user', userId);
-  // Locks every inbox first, so no routing or manual assignment hands the user a conversation meanwhile.
+  // Lock order, as everywhere: directory, contacts, inboxes, conversations (ingest updates a
+  // contact before it routes), so this never deadlocks with an ingest or an assignment.
+  await releaseOwnedContacts(tx, events, workspaceId, userId, now);
+  // Every inbox locked before conversations are read: no routing or assignment hands the user one meanwhile.
   await accessSnapshot(tx, workspaceId);
   for (const inbox of (await tx.records.list(workspaceId, 'inbox')).items) {
     if (!inbox.members.users.includes(userId)) continue;
@@ -34,7 +37,6 @@ export async function deleteUser(scope: Scope, tx: StorageOperations, events: Ev
   await dropRoutingTarget(tx, events, workspaceId, { kind: 'users', id: userId }, now);
   await dropChatflowReference(tx, events, workspaceId, { userId }, { now, version: () => runtime.ids.next('cfv') });
   await clearAssignments(tx, events, workspaceId, { field: 'assigneeId', id: userId }, { now, by, reason: 'user-deleted' });
-  await releaseOwnedContacts(tx, events, workspaceId, userId, now);
   await tx.records.delete(workspaceId, 'notificationPreferences', userId);
   await tx.records.delete(workspaceId, 'user', userId);
   events.record('user.deleted', { userId });
