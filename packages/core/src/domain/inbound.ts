@@ -20,6 +20,8 @@ export const inboundMessageSchema = z.object({
       name: z.string().max(200).nullish(),
       phone: z.string().max(50).nullish(),
       visitorId: z.string().min(1).max(200).nullish(),
+      /** Contact properties the sender gave (a form's mapped fields): set key by key on the contact. */
+      properties: z.record(z.string().min(1).max(100), z.unknown()).optional(),
     })
     .refine((f) => Boolean(f.email || f.phone || f.visitorId), {
       message: 'from needs an email, phone or visitorId',

@@ -13,6 +13,7 @@ import { silentLogger } from '../runtime/logger.js';
 import { workspacesService, type WorkspacesApi } from '../workspaces/workspaces-service.js';
 import { createNotificationDispatcher } from '../notifications/notification-dispatcher.js';
 import { createRoutingAutomation } from '../routing/routing-automation.js';
+import { channelForms } from '../forms/channel-forms.js';
 import { parseKitOptions, type InboxKitOptions } from './options.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
@@ -87,6 +88,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       clock,
       logger,
       blobs: runtime.blobs,
+      forms: channelForms(runtime),
     };
   }
 
