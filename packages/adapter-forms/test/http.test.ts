@@ -107,6 +107,29 @@ describe('content types', () => {
   });
 });
 
+describe('field names that Object.prototype also has', () => {
+  it('read as not given when not sent, and as values when sent (found by the fuzz test)', async () => {
+    const form = await h.ws.forms.create({
+      inboxId: h.inboxId,
+      name: 'Odd names',
+      fields: [
+        { name: 'email', type: 'email', required: true },
+        { name: 'constructor', type: 'text' },
+        { name: 'toString', type: 'text', contactProperty: 'hasOwnProperty' },
+      ],
+    });
+    const token = await h.token(form.id);
+    const plain = await postJson(h, { values: { email: 'a@b.test' }, token }, { formId: form.id });
+    expect(plain.status).toBe(201);
+    const body = new URLSearchParams({ email: 'c@d.test', constructor: 'built', toString: 'said', __proto__: 'x', _token: token });
+    const encoded = await h.forms.handler(new Request(h.url(`/forms/${form.id}/submissions`), { method: 'POST', body }));
+    expect(encoded.status).toBe(201);
+    const texts = await Promise.all((await h.ws.conversations.list()).items.map(async (c) => (await h.ws.conversations.timeline(c.id)).items[0]?.text));
+    expect(texts.sort()).toEqual(['email: a@b.test', 'email: c@d.test\nconstructor: built\ntoString: said']);
+    expect((await h.ws.contacts.findByEmail('c@d.test'))?.properties).toEqual({ hasOwnProperty: 'said' });
+  });
+});
+
 describe('status codes', () => {
   it('400 with the first problem of every bad field; nothing stored', async () => {
     const before = await storedCounts(h);

@@ -1,6 +1,6 @@
 // The adapter's suites run a real kit on the in-memory store with a manual clock; replies go
 // out through core's test channel registered as type `email` (the email adapter is a separate package).
-import { createInboxKit, type CreateFormInput, type Form, type InboxKit, type WorkspaceApi } from '@inboxkit/core';
+import { createInboxKit, memoryBlobs, type BlobStore, type CreateFormInput, type Form, type InboxKit, type WorkspaceApi } from '@inboxkit/core';
 import { createTestChannel, manualClock, type ManualClock, type TestChannel } from '@inboxkit/core/testing';
 import { memoryStorage } from '@inboxkit/storage-memory';
 import { formsChannel, type FormsChannel, type FormsChannelOptions } from '@inboxkit/adapter-forms';
@@ -19,6 +19,8 @@ export interface FormsHarness {
   inboxId: string;
   agentId: string;
   form: Form;
+  /** Keys of every blob written (attachments). */
+  blobPuts: string[];
   /** The handler's URL of a path (`/forms/<id>/submissions`). */
   url(path: string): string;
   /** A token issued now, with the clock moved past the minimum fill time. */
@@ -53,10 +55,14 @@ export async function startForms(options: Partial<FormsChannelOptions> = {}): Pr
   const storage = memoryStorage();
   const forms = formsChannel({ secretRef: 'forms-secret', ...options });
   const email = createTestChannel({ type: 'email' });
+  const blobPuts: string[] = [];
+  const inner = memoryBlobs();
+  const blobs: BlobStore = { ...inner, put: (key, data, meta) => (blobPuts.push(key), inner.put(key, data, meta)) };
   const kit = createInboxKit({
     storage,
     clock,
     channels: [forms, email],
+    blobs,
     secrets: { resolve: async (ref) => (ref === 'forms-secret' ? FORMS_SECRET : Promise.reject(new Error(`unknown secret ${ref}`))) },
     fallbackEmailDomain: 'in.example.com',
   });
@@ -76,6 +82,7 @@ export async function startForms(options: Partial<FormsChannelOptions> = {}): Pr
     inboxId: inbox.id,
     agentId: agent.id,
     form,
+    blobPuts,
     url: (path) => `http://forms.example${path}`,
     async token(formId = form.id) {
       const token = await forms.issueToken(formId);

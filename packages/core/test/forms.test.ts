@@ -139,6 +139,10 @@ describe('ws.forms CRUD', () => {
     expect(await bad([email, { name: 'a', type: 'text', contactProperty: 'plan' }, { name: 'b', type: 'text', contactProperty: 'plan' }])).toEqual([
       'fields[2].contactProperty: contact property "plan" is mapped twice',
     ]);
+    // Names that exist on Object.prototype are plain names, not lookups.
+    expect(await bad([email, { name: 'constructor', type: 'number', contactProperty: 'toString' }, { name: 'b', type: 'text', contactProperty: 'toString' }])).toEqual([
+      'fields[2].contactProperty: contact property "toString" is mapped twice',
+    ]);
     expect(await bad([{ name: 'email', type: 'email' }])).toEqual(['fields[0].required: the contact email field must be required']);
     expect(await bad([{ name: 'note', type: 'text' }])).toEqual(['fields: a form needs an email field (replies go out by email)']);
     expect(await bad([email, { name: 'x', type: 'colour' as 'text' }])).toHaveLength(1);

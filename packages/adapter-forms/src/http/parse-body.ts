@@ -13,15 +13,15 @@ export interface PostedSubmission {
 /** The media types the handler accepts. */
 export type SubmissionMediaType = 'application/json' | 'application/x-www-form-urlencoded' | 'multipart/form-data';
 
-/** Form-encoded control fields and the envelope key each fills. */
-const CONTROL_FIELDS: Record<string, string> = {
-  _token: 'token',
-  _submissionId: 'submissionId',
-  _visitorId: 'visitorId',
-  _pageUrl: 'page.url',
-  _pageTitle: 'page.title',
-  _pageReferrer: 'page.referrer',
-};
+/** Form-encoded control fields and the envelope key each fills (a Map: posted names are never looked up on a prototype). */
+const CONTROL_FIELDS = new Map([
+  ['_token', 'token'],
+  ['_submissionId', 'submissionId'],
+  ['_visitorId', 'visitorId'],
+  ['_pageUrl', 'page.url'],
+  ['_pageTitle', 'page.title'],
+  ['_pageReferrer', 'page.referrer'],
+]);
 
 /** The accepted media type of a `Content-Type` header; `415` for anything else. */
 export function mediaTypeOf(header: string | null): SubmissionMediaType {
@@ -37,6 +37,14 @@ export function mediaTypeOf(header: string | null): SubmissionMediaType {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A copy without a prototype: a field named `constructor` or `toString` then reads as not
+ * given instead of as `Object.prototype`'s member, and `__proto__` is a plain key.
+ */
+export function ownKeysOnly<T>(values: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, values);
+}
 
 function text(body: Uint8Array): string {
   try {
@@ -59,7 +67,7 @@ function parseJson(body: Uint8Array): PostedSubmission {
   if (!values || typeof values !== 'object' || Array.isArray(values)) {
     throw new HttpError(400, 'VALIDATION', 'values must be an object of field values', { fields: { values: 'expected an object of field values' } });
   }
-  return { values: values as Record<string, unknown>, envelope, strict: true };
+  return { values: ownKeysOnly(values as Record<string, unknown>), envelope, strict: true };
 }
 
 /** Folds form entries into values (repeated names become arrays) and control fields into the envelope. */
@@ -70,14 +78,14 @@ function fromEntries(entries: Iterable<[string, string | File]>): PostedSubmissi
   for (const [name, value] of entries) {
     // An empty file input posts a nameless, empty part: it means "no file".
     if (typeof value !== 'string' && value.size === 0 && !value.name) continue;
-    const control = CONTROL_FIELDS[name];
+    const control = CONTROL_FIELDS.get(name);
     if (control?.startsWith('page.')) page[control.slice(5)] = value;
     else if (control) envelope[control] = value;
     else if (name in values) values[name] = [...(Array.isArray(values[name]) ? values[name] : [values[name]]), value];
     else values[name] = value;
   }
   if (Object.keys(page).length > 0) envelope.page = page;
-  return { values: { ...values }, envelope, strict: false };
+  return { values, envelope, strict: false };
 }
 
 /** Parses a body of an accepted media type into a posted submission; `400` when malformed. */

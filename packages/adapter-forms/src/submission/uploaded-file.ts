@@ -20,7 +20,8 @@ export async function readFiles(values: Record<string, unknown>): Promise<Record
       return [name, files] as const;
     }),
   );
-  return Object.fromEntries(entries);
+  // No prototype, like the validated values: fields named `constructor` stay plain keys.
+  return Object.assign(Object.create(null) as Record<string, unknown>, Object.fromEntries(entries));
 }
 
 /** True for a list of uploaded files. */

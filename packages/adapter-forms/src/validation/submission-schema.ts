@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Form } from '@inboxkit/core';
 import { HttpError } from '../http/http-error.js';
-import type { PostedSubmission } from '../http/parse-body.js';
+import { ownKeysOnly, type PostedSubmission } from '../http/parse-body.js';
 import { fieldSchema } from './field-schema.js';
 
 const httpUrl = (max: number) =>
@@ -62,10 +62,10 @@ export function parseEnvelope(posted: PostedSubmission): SubmissionEnvelope {
  */
 export function validateValues(form: Form, posted: PostedSubmission, ignore: string): Record<string, unknown> {
   const shape = Object.fromEntries(form.fields.map((field) => [field.name, fieldSchema(field)]));
-  const known = { ...posted.values };
+  const known = ownKeysOnly(posted.values);
   delete known[ignore];
   const schema = posted.strict ? z.strictObject(shape) : z.object(shape);
   const result = schema.safeParse(known);
   if (!result.success) throw new HttpError(400, 'VALIDATION', 'the submission is invalid', { fields: fieldErrors(result.error, true) });
-  return result.data as Record<string, unknown>;
+  return ownKeysOnly(result.data as Record<string, unknown>);
 }

@@ -59,11 +59,11 @@ export type FormFieldInput = z.input<typeof formFieldInput>;
 const TEXT_LIKE = new Set<FormFieldType>(['text', 'email', 'phone', 'textarea', 'hidden', 'number']);
 const CHOICES = new Set<FormFieldType>(['select', 'multi-select']);
 /** Which types may fill the built-in contact fields. */
-const CONTACT_FIELD_TYPES: Record<string, FormFieldType[]> = {
-  email: ['email'],
-  name: ['text', 'hidden'],
-  phone: ['phone', 'text'],
-};
+const CONTACT_FIELD_TYPES = new Map<string, FormFieldType[]>([
+  ['email', ['email']],
+  ['name', ['text', 'hidden']],
+  ['phone', ['phone', 'text']],
+]);
 
 /** The field whose value is the contact's email: the one mapped to `email`, else the first `email` field. */
 export function contactEmailField(fields: readonly FormField[]): FormField | undefined {
@@ -88,7 +88,7 @@ function checkFields(fields: FormField[], ctx: z.RefinementCtx): void {
     if (property === undefined) return;
     if (mapped.has(property)) issue(i, 'contactProperty', `contact property "${property}" is mapped twice`);
     mapped.add(property);
-    const allowed = CONTACT_FIELD_TYPES[property];
+    const allowed = CONTACT_FIELD_TYPES.get(property);
     if (allowed && !allowed.includes(field.type)) issue(i, 'contactProperty', `contact ${property} needs a ${allowed.join(' or ')} field`);
     if (field.type === 'file') issue(i, 'contactProperty', 'file fields cannot map to the contact');
   });
