@@ -243,6 +243,14 @@ describe('CORS', () => {
     expect(sameOrigin.status).toBe(201);
   });
 
+  it('answers Private Network Access preflights for allowed origins only', async () => {
+    const ask = (origin: string) =>
+      h.forms.handler(new Request(submissions(), { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-private-network': 'true' } }));
+    expect((await ask('http://shop.test')).headers.get('access-control-allow-private-network')).toBe('true');
+    expect((await ask('http://evil.test')).headers.get('access-control-allow-private-network')).toBeNull();
+    expect((await preflight('http://shop.test')).headers.get('access-control-allow-private-network')).toBeNull();
+  });
+
   it('allowed origins follow form updates, and * allows any origin', async () => {
     await h.ws.forms.update(h.form.id, { allowedOrigins: ['*'] });
     expect((await preflight('http://anywhere.test')).status).toBe(204);

@@ -45,7 +45,7 @@ export function contactFormInput(inboxId: string): CreateFormInput {
       { name: 'source', type: 'hidden' },
       { name: 'attachment', label: 'Attachment', type: 'file', maxBytes: 1024 },
     ],
-    allowedOrigins: ['http://shop.test'],
+    allowedOrigins: ['http://shop.test', 'https://shop.test'],
   };
 }
 

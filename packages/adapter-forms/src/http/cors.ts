@@ -24,9 +24,12 @@ export function corsFor(form: Form, request: Request): CorsDecision {
 }
 
 /** The answer to a preflight `OPTIONS`: `204` with what may be sent, or `403` for an origin the form does not allow. */
-export function preflight(cors: CorsDecision, method: 'POST' | 'GET'): Response {
+export function preflight(cors: CorsDecision, method: 'POST' | 'GET', request: Request): Response {
   const vary = { vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers' };
   if (!cors.allowed) return new Response(null, { status: 403, headers: { ...cors.headers, ...vary } });
+  // Private Network Access: a public page posting to a handler on a private address (an
+  // intranet or loopback host) must hear that the handler expects it.
+  const privateNetwork = request.headers.get('access-control-request-private-network') === 'true' ? { 'access-control-allow-private-network': 'true' } : {};
   return new Response(null, {
     status: 204,
     headers: {
@@ -35,6 +38,7 @@ export function preflight(cors: CorsDecision, method: 'POST' | 'GET'): Response 
       'access-control-allow-methods': `${method}, OPTIONS`,
       'access-control-allow-headers': 'Content-Type',
       'access-control-max-age': '600',
+      ...privateNetwork,
     },
   });
 }

@@ -48,7 +48,7 @@ export function createFormsHandler(options: ParsedFormsOptions, context: () => C
     if (!form) throw new HttpError(404, 'NOT_FOUND', 'no such form');
     const cors = corsFor(form, request);
     Object.assign(headers, cors.headers);
-    if (request.method === 'OPTIONS') return preflight(cors, method);
+    if (request.method === 'OPTIONS') return preflight(cors, method, request);
     if (!cors.allowed) throw new HttpError(403, 'FORBIDDEN', 'this origin may not post this form');
     if (target.endpoint === 'token') {
       const now = ctx.clock.now();
