@@ -29,7 +29,8 @@ export function preflight(cors: CorsDecision, method: 'POST' | 'GET', request: R
   if (!cors.allowed) return new Response(null, { status: 403, headers: { ...cors.headers, ...vary } });
   // Private Network Access: a public page posting to a handler on a private address (an
   // intranet or loopback host) must hear that the handler expects it.
-  const privateNetwork = request.headers.get('access-control-request-private-network') === 'true' ? { 'access-control-allow-private-network': 'true' } : {};
+  const privateNetwork: Record<string, string> =
+    request.headers.get('access-control-request-private-network') === 'true' ? { 'access-control-allow-private-network': 'true' } : {};
   return new Response(null, {
     status: 204,
     headers: {
