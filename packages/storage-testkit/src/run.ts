@@ -9,6 +9,7 @@ import { contactsSuite } from './suites/contacts.js';
 import { chatflowsSuite } from './suites/chatflows.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
+import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
@@ -42,6 +43,7 @@ const suites: readonly SuiteDefinition[] = [
   copiesSuite,
   subscribeSuite,
   kitSuite,
+  kitIntegritySuite,
   chatflowsSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,

@@ -49,7 +49,7 @@ export interface ChatflowsApi {
   match(input: MatchChatflowInput): Promise<ChatflowMatch>;
 }
 
-const reorderInput = z.object({ channelId: idSchema, ids: z.array(idSchema).min(1) });
+const reorderInput = z.strictObject({ channelId: idSchema, ids: z.array(idSchema).min(1) });
 
 /** Why `ids` is not exactly the channel's chatflows, or `null`. */
 function reorderProblem(ids: string[], existing: Chatflow[]): string | null {

@@ -1,19 +1,30 @@
 import type { z } from 'zod';
 import { ValidationError, type FieldIssue } from './validation-error.js';
 
-/** Formats zod issue paths the way users write them: `a.b[0].c`. */
+type Segment = PropertyKey;
+
+function formatPath(path: readonly Segment[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('');
+}
+
+/** Formats zod issue paths the way users write them: `a.b[0].c`; each unknown key is its own issue, named. */
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path
-      .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
-      .join(''),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown field' }))
+      : [{ path: formatPath(issue.path), message: issue.message }],
+  );
 }
 
 /** Parses `input` with `schema`, throwing a `VALIDATION` error that names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, context: string): z.output<S> {
-  const result = schema.safeParse(input);
+  let result: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    result = schema.safeParse(input);
+  } catch {
+    // Hostile input (a getter or proxy that throws, a revoked proxy) is bad input, not a crash.
+    throw new ValidationError(context, [{ path: '', message: 'input could not be read as plain data' }]);
+  }
   if (!result.success) throw new ValidationError(context, zodIssues(result.error));
   return result.data;
 }

@@ -76,8 +76,8 @@ export function filtersService(scope: Scope): FiltersApi {
     },
     async release(conversationId, input) {
       const { by } = parseInput(byInput, input, 'release');
-      const actor = actorOf(scope.access.by(by));
       return scope.mutate(async (tx, events) => {
+        const actor = actorOf(await scope.access.by(by, 'release', tx));
         const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
         await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
         if (!current.spam) return current;

@@ -8,6 +8,8 @@ import { changedFields, requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
 import { randomToken } from '../runtime/ids.js';
 import type { StorageOperations } from '../storage/storage.js';
+import { actorOf } from '../conversations/status.js';
+import { accessSnapshot, releaseLostAccess } from '../permissions/release-lost-access.js';
 import { fallbackAddress } from './fallback-address.js';
 
 /** Shared inboxes. */
@@ -18,7 +20,10 @@ export interface InboxesApi {
   get(id: string): Promise<Inbox>;
   /** Inboxes ordered by id (for an agent: the ones they are a member of). */
   list(query?: { cursor?: string | null; limit?: number }): Promise<Page<Inbox>>;
-  /** Renames or changes members. Admin only. */
+  /**
+   * Renames or changes members. Admin only. Users who can no longer see the inbox have their
+   * conversations in it unassigned in the same transaction (reason `access-lost`) and re-routed.
+   */
   update(id: string, patch: UpdateInboxInput): Promise<Inbox>;
   /** Deletes an inbox that has no connected channels. Admin only. */
   delete(id: string): Promise<void>;
@@ -85,9 +90,11 @@ export function inboxesService(scope: Scope): InboxesApi {
           members: parsed.members ?? current.members,
           updatedAt: runtime.clock.now(),
         };
-        await checkMembers(tx, workspaceId, next.members);
+        if (parsed.members) await checkMembers(tx, workspaceId, next.members);
+        const before = await accessSnapshot(tx, workspaceId);
         await tx.records.put('inbox', next);
         events.record('inbox.updated', { inboxId: id, fields: changedFields(patch) });
+        await releaseLostAccess(tx, events, workspaceId, before, { now: next.updatedAt, by: actorOf(scope.actorId) });
         return next;
       });
     },

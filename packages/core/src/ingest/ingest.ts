@@ -16,6 +16,7 @@ import type { StorageOperations } from '../storage/storage.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { randomToken } from '../runtime/ids.js';
 import { storeAttachments } from './attachments.js';
+import { dropMessage } from './dropped.js';
 import { findThread } from './find-thread.js';
 import type { IngestResult } from './ingest-result.js';
 import { newConversation } from './new-conversation.js';
@@ -60,8 +61,9 @@ async function ingestInTransaction(
 
   const filter = await matchFilters(tx, workspaceId, channel.inboxId, inbound);
   if (filter?.action === 'drop') {
-    recordFiltered(events, channel, inbound, filter, null);
-    return { status: 'filtered', filterId: filter.filterId, reason: filter.reason, conversation: null, message: null, created: false, duplicate: false };
+    const dropped = await dropMessage(tx, channel, inbound, filter);
+    if (dropped.record) recordFiltered(events, channel, inbound, filter, null);
+    return dropped.result;
   }
   const contact = await resolveContact(runtime, tx, events, workspaceId, inbound.from);
   const now = runtime.clock.now();

@@ -10,6 +10,7 @@ import { memoryBlobs } from '../runtime/blobs.js';
 import { systemClock } from '../runtime/clock.js';
 import { sortableIds } from '../runtime/ids.js';
 import { silentLogger } from '../runtime/logger.js';
+import { createRedactor, redactingLogger } from '../runtime/redactor.js';
 import { workspacesService, type WorkspacesApi } from '../workspaces/workspaces-service.js';
 import { createNotificationDispatcher } from '../notifications/notification-dispatcher.js';
 import { createRoutingAutomation } from '../routing/routing-automation.js';
@@ -47,8 +48,10 @@ const PENDING_GRACE_MS = 30_000;
 export function createInboxKit(options: InboxKitOptions): InboxKit {
   const { channels, fallbackEmailDomain } = parseKitOptions(options);
   const clock = options.clock ?? systemClock();
-  const logger = options.logger ?? silentLogger;
+  const redactor = createRedactor();
+  const logger = redactingLogger(options.logger ?? silentLogger, redactor);
   const runtime = {
+    redactor,
     storage: options.storage,
     clock,
     ids: options.ids ?? sortableIds(() => clock.now()),

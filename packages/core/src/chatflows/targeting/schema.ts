@@ -56,7 +56,7 @@ export const queryConditionSchema = z
 export type QueryCondition = z.infer<typeof queryConditionSchema>;
 
 const visitorConditionSchema = z.discriminatedUnion('property', [
-  z.object({ on: z.literal('visitor'), property: z.literal('contact'), op: z.enum(['known', 'unknown']) }),
+  z.strictObject({ on: z.literal('visitor'), property: z.literal('contact'), op: z.enum(['known', 'unknown']) }),
   z
     .object({
       on: z.literal('visitor'),
@@ -67,7 +67,7 @@ const visitorConditionSchema = z.discriminatedUnion('property', [
       value: value.optional(),
     })
     .superRefine(checkTextValue),
-  z.object({
+  z.strictObject({
     on: z.literal('visitor'),
     property: z.literal('language'),
     /** `is`/`isNot`: the preferred language; `accepts`/`notAccepts`: any accepted language. */
@@ -77,7 +77,7 @@ const visitorConditionSchema = z.discriminatedUnion('property', [
       .regex(/^([A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*|\*)$/, 'expected a language tag such as "fr" or "pt-BR"')
       .transform((tag) => tag.toLowerCase()),
   }),
-  z.object({ on: z.literal('visitor'), property: z.literal('device'), op: z.enum(['is', 'isNot']), value: z.enum(DEVICE_TYPES) }),
+  z.strictObject({ on: z.literal('visitor'), property: z.literal('device'), op: z.enum(['is', 'isNot']), value: z.enum(DEVICE_TYPES) }),
 ]);
 /** A condition on the visitor: known contact, contact property, language or device. */
 export type VisitorCondition = z.infer<typeof visitorConditionSchema>;
@@ -94,7 +94,7 @@ export const conditionGroupSchema = z.array(conditionSchema).min(1, 'a group nee
  * Where a chatflow shows: on a page where any include group matches (OR of ANDs) and no
  * exclude group does. No include groups means every page.
  */
-export const targetingSchema = z.object({
+export const targetingSchema = z.strictObject({
   include: z.array(conditionGroupSchema).max(50).default([]),
   exclude: z.array(conditionGroupSchema).max(50).default([]),
 });
