@@ -95,6 +95,22 @@ describe('effect', () => {
     });
   });
 
+  it('the largest form with the longest answers fits: metadata values are cut and marked, the text keeps them whole', async () => {
+    const fields = Array.from({ length: 99 }, (_, i) => ({ name: `f${i}`, label: `${'Question '.repeat(20)}${i}`.slice(0, 200), type: 'textarea' as const, maxLength: 100_000 }));
+    const big = await h.ws.forms.create({ inboxId: h.inboxId, name: 'Survey', fields: [{ name: 'email', type: 'email', required: true }, ...fields] });
+    const values = Object.fromEntries([['email', 'a@b.test'], ...fields.map((f) => [f.name, 'é'.repeat(5000)])]);
+    const response = await h.forms.handler(
+      new Request(h.url(`/forms/${big.id}/submissions`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ values, token: await h.token(big.id) }) }),
+    );
+    expect(response.status).toBe(201);
+    const { message } = await onlyConversation();
+    expect(message.text.length).toBeGreaterThan(99 * 5000);
+    const stored = message.metadata.fields as Array<{ name: string; value: string; truncated?: boolean }>;
+    expect(stored[1]).toMatchObject({ name: 'f0', truncated: true });
+    expect(stored[1]!.value).toBe('é'.repeat(200));
+    expect(stored[0]).toEqual({ name: 'email', label: 'email', type: 'email', value: 'a@b.test' });
+  });
+
   it('a native form post without page fields takes the page from Referer', async () => {
     const body = new URLSearchParams({ email: 'nora@customer.test', consent: 'on', message: 'hi', _token: await h.token() });
     await h.forms.handler(new Request(h.url(`/forms/${h.form.id}/submissions`), { method: 'POST', body, headers: { referer: 'https://shop.test/contact' } }));

@@ -24,14 +24,35 @@ export function renderText(form: Form, values: Record<string, unknown>, envelope
   return lines.join('\n');
 }
 
-/** Structured metadata of the message: the form, every field with its value, and the page context. */
+/** Metadata is bounded (64 KB in core); the message text keeps every answer whole. */
+const METADATA_VALUE_BUDGET = 20_000;
+
+/** A value as kept in metadata: cut to `max` characters of JSON (strings, or list items), marked `truncated`. */
+function bounded(value: unknown, max: number): { value: unknown; truncated?: true } {
+  if (typeof value === 'string') return value.length > max ? { value: value.slice(0, max), truncated: true } : { value };
+  if (!Array.isArray(value)) return { value };
+  const kept: unknown[] = [];
+  let used = 0;
+  for (const item of value) {
+    used += JSON.stringify(item).length;
+    if (used > max) return { value: kept, truncated: true };
+    kept.push(item);
+  }
+  return { value: kept };
+}
+
+/**
+ * Structured metadata of the message: the form, every field with its value (strings longer
+ * than the field's share of the metadata budget are cut and marked `truncated`), and the page context.
+ */
 export function renderMetadata(form: Form, submissionId: string, values: Record<string, unknown>, envelope: SubmissionEnvelope): Record<string, unknown> {
+  const share = Math.floor(METADATA_VALUE_BUDGET / form.fields.length);
   return {
     form: { id: form.id, name: form.name, submissionId },
     fields: form.fields.map((field) => {
       const value = values[field.name];
       const stored = isFileList(value) ? value.map((f) => ({ filename: f.filename, contentType: f.contentType, size: f.bytes.byteLength })) : value ?? null;
-      return { name: field.name, label: field.label ?? field.name, type: field.type, value: stored };
+      return { name: field.name, label: field.label ?? field.name, type: field.type, ...bounded(stored, share) };
     }),
     page: envelope.page ? { url: envelope.page.url, title: envelope.page.title ?? null, referrer: envelope.page.referrer || null } : null,
     visitorId: envelope.visitorId ?? null,
