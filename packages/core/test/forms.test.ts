@@ -123,6 +123,18 @@ describe('ws.forms CRUD', () => {
     expect(await forms.context().forms.find(form.id)).toBeNull();
   });
 
+  it('deleting an inbox deletes its forms in the same change', async () => {
+    const form = await ws.forms.create(contactForm());
+    const kept = await ws.forms.create(contactForm(seed.sales.id));
+    await ws.channels.disconnect(form.channelId);
+    await ws.inboxes.delete(seed.support.id);
+    expect(NotFoundError.isInstance(await failure(ws.forms.get(form.id)))).toBe(true);
+    expect(await forms.context().forms.find(form.id)).toBeNull();
+    expect((await ws.forms.list()).items.map((f) => f.id)).toEqual([kept.id]);
+    const tail = (await ws.events.read()).items.slice(-2).map((e) => e.type);
+    expect(tail).toEqual(['form.deleted', 'inbox.deleted']);
+  });
+
   it('validates fields when saved, naming each bad field', async () => {
     const bad = (fields: CreateFormInput['fields']) => issues(ws.forms.create({ ...contactForm(), fields }));
     const email = { name: 'email', type: 'email', required: true } as const;

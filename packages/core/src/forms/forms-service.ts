@@ -3,6 +3,8 @@ import { parseInput } from '../errors/parse.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { changedFields, requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
+import type { EventRecorder } from '../events/event-recorder.js';
+import type { StorageOperations } from '../storage/storage.js';
 import { z } from 'zod';
 import {
   createFormInput,
@@ -45,6 +47,19 @@ export interface FormsApi {
   delete(id: string): Promise<void>;
   /** Rejected spam submissions of the form so far, by reason (spam never opens a conversation). */
   spamCount(id: string): Promise<FormSpamCount>;
+}
+
+/** Deletes a form with its directory entry and spam counter, in the caller's transaction. */
+async function removeForm(tx: StorageOperations, events: EventRecorder, form: Form): Promise<void> {
+  await tx.records.delete(form.workspaceId, 'form', form.id);
+  await tx.addresses.delete(formAddress(form.id));
+  await tx.state.delete(form.workspaceId, spamCounterKey(form.id));
+  events.record('form.deleted', { formId: form.id, inboxId: form.inboxId });
+}
+
+/** Deletes every form of an inbox being deleted, in its transaction (no form outlives its inbox). */
+export async function deleteInboxForms(tx: StorageOperations, events: EventRecorder, workspaceId: string, inboxId: string): Promise<void> {
+  for (const form of (await tx.records.list(workspaceId, 'form', { where: { inboxId } })).items) await removeForm(tx, events, form);
 }
 
 /** Builds the forms API of a scope. */
@@ -109,11 +124,7 @@ export function formsService(scope: Scope): FormsApi {
     async delete(id) {
       await manageable(id);
       await scope.mutate(async (tx, events) => {
-        const form = requireFound(await tx.records.get(workspaceId, 'form', id), 'form', id);
-        await tx.records.delete(workspaceId, 'form', id);
-        await tx.addresses.delete(formAddress(id));
-        await tx.state.delete(workspaceId, spamCounterKey(id));
-        events.record('form.deleted', { formId: id, inboxId: form.inboxId });
+        await removeForm(tx, events, requireFound(await tx.records.get(workspaceId, 'form', id), 'form', id));
       });
     },
     async spamCount(id) {
