@@ -3,6 +3,7 @@ import { ChannelError, NotFoundError, parseInput, type ChannelAdapter, type Chan
 import { createFormsHandler, type FormsHandler } from './http/handler.js';
 import { parseFormsOptions, type FormsChannelOptions } from './options.js';
 import { issueFillToken } from './spam/fill-token.js';
+import { signingSecret } from './spam/signing-secret.js';
 
 /** The forms channel adapter: pass it to `createInboxKit({ channels })` and mount `handler`. */
 export interface FormsChannel extends ChannelAdapter {
@@ -20,8 +21,11 @@ export interface FormsChannel extends ChannelAdapter {
   issueToken(formId: string): Promise<string>;
 }
 
-// Forms channels carry no settings of their own: the forms (`ws.forms`) are the configuration.
-const configSchema = z.strictObject({});
+// The forms (`ws.forms`) are the configuration; a channel may only bring its own signing secret.
+const configSchema = z.strictObject({
+  /** Reference of this channel's token-signing secret; default: the kit-wide `secretRef` option. */
+  secretRef: z.string().min(1).max(500).optional(),
+});
 
 /**
  * Creates the forms channel. Options are validated now (`VALIDATION` naming the field).
@@ -47,7 +51,9 @@ export function formsChannel(options: FormsChannelOptions): FormsChannel {
       if (!context) throw new ChannelError('forms', 'the kit is not started (call kit.start())');
       const form = await context.forms.find(formId);
       if (!form) throw new NotFoundError('form', formId);
-      return issueFillToken(await context.resolveSecret(parsed.secretRef), form.id, context.clock.now());
+      const channel = await context.forms.channel(form);
+      if (!channel) throw new ChannelError('forms', `the channel of form "${formId}" is disconnected`);
+      return issueFillToken(await signingSecret(context, parsed, channel), form.id, context.clock.now());
     },
   };
 }

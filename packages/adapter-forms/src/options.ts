@@ -18,8 +18,8 @@ const optionsSchema = z
   .object({
     /**
      * Reference (resolved through the kit's `secrets.resolve`) of the per-kit secret that signs
-     * fill-time tokens. Required: every form needs a token from `GET /forms/:formId/token` or
-     * `forms.issueToken(formId)`.
+     * fill-time tokens; a channel's config may name its own (`{ secretRef }`). Required: every
+     * form needs a token from `GET /forms/:formId/token` or `forms.issueToken(formId)`.
      */
     secretRef: z.string().min(1).max(500),
     /** Path prefix the handler serves. Default `/forms`. */

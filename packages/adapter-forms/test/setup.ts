@@ -7,6 +7,8 @@ import { formsChannel, type FormsChannel, type FormsChannelOptions } from '@inbo
 
 /** The secret the host's resolver returns for the forms channel's `secretRef`. */
 export const FORMS_SECRET = 'test-secret-for-fill-tokens';
+/** Every secret the host's resolver knows. */
+export const SECRETS: Record<string, string> = { 'forms-secret': FORMS_SECRET, 'tenant-secret': 'a-tenant-rotates-this-one' };
 
 /** A started kit with a forms channel, an email test channel, and a workspace with a support inbox. */
 export interface FormsHarness {
@@ -63,7 +65,7 @@ export async function startForms(options: Partial<FormsChannelOptions> = {}): Pr
     clock,
     channels: [forms, email],
     blobs,
-    secrets: { resolve: async (ref) => (ref === 'forms-secret' ? FORMS_SECRET : Promise.reject(new Error(`unknown secret ${ref}`))) },
+    secrets: { resolve: async (ref) => SECRETS[ref] ?? Promise.reject(new Error(`unknown secret ${ref}`)) },
     fallbackEmailDomain: 'in.example.com',
   });
   await kit.start();

@@ -58,6 +58,18 @@ describe('spam protection', () => {
     expect((await storedCounts(h)).conversations).toBe(before.conversations + 1);
   });
 
+  it('a channel with its own secretRef signs its forms with that secret', async () => {
+    h = await startForms();
+    await h.ws.channels.update(h.form.channelId, { config: { secretRef: 'tenant-secret' } });
+    const token = await h.token();
+    const [, issued, nonce, signature] = token.split('.');
+    expect(signature).toBe(createHmac('sha256', 'a-tenant-rotates-this-one').update(`v1.${h.form.id}.${issued}.${nonce}`).digest('base64url'));
+    expect((await postJson(h, { values: validValues(), token })).status).toBe(201);
+    const kitSigned = `v1.${issued}.${nonce}.${createHmac('sha256', FORMS_SECRET).update(`v1.${h.form.id}.${issued}.${nonce}`).digest('base64url')}`;
+    expect(await reasonOf(await postJson(h, { values: validValues({ message: 'other' }), token: kitSigned }))).toMatchObject({ reason: 'bad-token' });
+    await expect(h.ws.channels.update(h.form.channelId, { config: { secret: 'inline-value' } })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
   it('CAPTCHA hook: sees the request and validated values; false refuses as spam', async () => {
     const seen: Array<{ ip: string | null; values: Record<string, unknown> }> = [];
     h = await startForms({

@@ -155,10 +155,12 @@ describe('effect', () => {
   });
 
   it('a disconnected forms channel refuses submissions with 503 and stores nothing', async () => {
+    const token = await h.token();
     await h.ws.channels.disconnect(h.form.channelId);
     const before = await storedCounts(h);
-    const response = await postJson(h, { values: validValues(), token: await h.token() });
+    const response = await postJson(h, { values: validValues(), token });
     expect(response.status).toBe(503);
+    await expect(h.forms.issueToken(h.form.id)).rejects.toMatchObject({ code: 'CHANNEL' });
     expect(await storedCounts(h)).toEqual(before);
   });
 });

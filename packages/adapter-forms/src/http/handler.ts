@@ -1,6 +1,7 @@
 import { ChannelError, InboxKitError, type ChannelContext } from '@inboxkit/core';
 import type { ParsedFormsOptions } from '../options.js';
 import { issueFillToken } from '../spam/fill-token.js';
+import { signingSecret } from '../spam/signing-secret.js';
 import { rateLimiter } from '../spam/rate-limiter.js';
 import { submit } from '../submission/submit.js';
 import { corsFor, preflight } from './cors.js';
@@ -50,12 +51,14 @@ export function createFormsHandler(options: ParsedFormsOptions, context: () => C
     Object.assign(headers, cors.headers);
     if (request.method === 'OPTIONS') return preflight(cors, method, request);
     if (!cors.allowed) throw new HttpError(403, 'FORBIDDEN', 'this origin may not post this form');
+    const channel = await ctx.forms.channel(form);
+    if (!channel) throw new HttpError(503, 'UNAVAILABLE', 'this form does not accept submissions right now');
     if (target.endpoint === 'token') {
       const now = ctx.clock.now();
-      const token = issueFillToken(await ctx.resolveSecret(options.secretRef), form.id, now);
+      const token = issueFillToken(await signingSecret(ctx, options, channel), form.id, now);
       return json(200, { token, minFillMs: options.minFillMs, expiresAt: now + options.tokenMaxAgeMs }, headers);
     }
-    const result = await submit({ options, context: ctx, perIp, perForm }, form, request);
+    const result = await submit({ options, context: ctx, perIp, perForm }, form, channel, request);
     return json(result.duplicate ? 200 : 201, { submissionId: result.submissionId }, headers);
   }
 

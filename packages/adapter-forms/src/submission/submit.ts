@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { ChannelContext, Form } from '@inboxkit/core';
+import type { Channel, ChannelContext, Form } from '@inboxkit/core';
 import { HttpError } from '../http/http-error.js';
 import { mediaTypeOf, parseBody, type PostedSubmission } from '../http/parse-body.js';
 import { checkDeclaredLength, readBody } from '../http/read-body.js';
 import type { ParsedFormsOptions } from '../options.js';
 import { checkFillToken } from '../spam/fill-token.js';
+import { signingSecret } from '../spam/signing-secret.js';
 import type { RateLimiter } from '../spam/rate-limiter.js';
 import { parseEnvelope, validateValues, type SubmissionEnvelope } from '../validation/submission-schema.js';
 import { derivedSubmissionId } from './submission-id.js';
@@ -46,14 +47,21 @@ function withReferer(envelope: SubmissionEnvelope, request: Request): Submission
 }
 
 /** Counts a spam submission and refuses it (or, for the honeypot, pretends to accept it). */
-async function rejectSpam(deps: SubmitDeps, form: Form, posted: PostedSubmission, envelope: SubmissionEnvelope, now: number): Promise<SubmitResult | null> {
+async function rejectSpam(
+  deps: SubmitDeps,
+  form: Form,
+  channel: Channel,
+  posted: PostedSubmission,
+  envelope: SubmissionEnvelope,
+  now: number,
+): Promise<SubmitResult | null> {
   const trap = posted.values[deps.options.honeypotField];
   if (trap !== undefined && trap !== null && trap !== '') {
     await deps.context.forms.countSpam(form.workspaceId, form.id, 'honeypot');
     // A bot learns nothing: the answer looks like a real one, but nothing is stored.
     return { submissionId: `h_${randomBytes(24).toString('base64url').slice(0, 32)}`, duplicate: false };
   }
-  const secret = await deps.context.resolveSecret(deps.options.secretRef);
+  const secret = await signingSecret(deps.context, deps.options, channel);
   const problem = checkFillToken(envelope.token, secret, form.id, now, { minFillMs: deps.options.minFillMs, maxAgeMs: deps.options.tokenMaxAgeMs });
   if (problem) {
     await deps.context.forms.countSpam(form.workspaceId, form.id, problem);
@@ -69,7 +77,7 @@ async function rejectSpam(deps: SubmitDeps, form: Form, posted: PostedSubmission
  * validation against the form (400) → CAPTCHA hook → ingest. Every refusal happens before
  * anything is written, and the ingest is one transaction, so there are no partial writes.
  */
-export async function submit(deps: SubmitDeps, form: Form, request: Request): Promise<SubmitResult> {
+export async function submit(deps: SubmitDeps, form: Form, channel: Channel, request: Request): Promise<SubmitResult> {
   const { options, context } = deps;
   const contentType = request.headers.get('content-type') ?? '';
   const media = mediaTypeOf(contentType);
@@ -78,7 +86,7 @@ export async function submit(deps: SubmitDeps, form: Form, request: Request): Pr
   limit(deps, form, request, now);
   const posted = await parseBody(await readBody(request, options.maxBodyBytes), media, contentType);
   const envelope = withReferer(parseEnvelope(posted), request);
-  const spam = await rejectSpam(deps, form, posted, envelope, now);
+  const spam = await rejectSpam(deps, form, channel, posted, envelope, now);
   if (spam) return spam;
   const validated = validateValues(form, posted, options.honeypotField);
   if (options.verifyCaptcha && !(await options.verifyCaptcha(request, validated))) {

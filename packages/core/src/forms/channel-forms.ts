@@ -1,5 +1,5 @@
-import type { KitRuntime } from '../kit/runtime.js';
-import { Scope } from '../kit/scope.js';
+import type { Channel } from '../domain/channel.js';
+import type { Storage } from '../storage/storage.js';
 import type { Form } from './form.js';
 import { formAddress } from './form-directory.js';
 import { incrementSpamCount } from './spam-counter.js';
@@ -16,20 +16,25 @@ export interface ChannelForms {
    * concurrent counts add up. Read the counts with `ws.forms.spamCount(formId)`.
    */
   countSpam(workspaceId: string, formId: string, reason: string): Promise<void>;
+  /** The form's channel while it is active (its config holds the channel's settings), or `null` when it is gone or disconnected. */
+  channel(form: Form): Promise<Channel | null>;
 }
 
-/** Builds the forms part of a channel context. Internal. */
-export function channelForms(runtime: KitRuntime): ChannelForms {
+/** Builds the forms part of a channel context on a store. Internal. */
+export function channelForms(storage: Storage): ChannelForms {
   return {
     async find(formId) {
-      const target = await runtime.storage.addresses.get(formAddress(formId));
+      const target = await storage.addresses.get(formAddress(formId));
       if (!target) return null;
-      const form = await runtime.storage.records.get(target.workspaceId, 'form', formId);
+      const form = await storage.records.get(target.workspaceId, 'form', formId);
       // The directory lower-cases; the id must match exactly.
       return form && form.id === formId ? form : null;
     },
-    countSpam(workspaceId, formId, reason) {
-      return new Scope(runtime, workspaceId, null).mutate((tx) => incrementSpamCount(tx, workspaceId, formId, reason));
+    // A counter, not a state change of the model: one transaction, no event.
+    countSpam: (workspaceId, formId, reason) => storage.transaction((tx) => incrementSpamCount(tx, workspaceId, formId, reason)),
+    async channel(form) {
+      const channel = await storage.records.get(form.workspaceId, 'channel', form.channelId);
+      return channel?.status === 'active' ? channel : null;
     },
   };
 }

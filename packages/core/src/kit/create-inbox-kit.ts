@@ -91,7 +91,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       clock,
       logger,
       blobs: runtime.blobs,
-      forms: channelForms(runtime),
+      forms: channelForms(runtime.storage),
     };
   }
 
