@@ -12,6 +12,7 @@ import { actorOf } from '../conversations/status.js';
 import { lockDirectory } from '../permissions/directory-lock.js';
 import { accessSnapshot, releaseLostAccess } from '../permissions/release-lost-access.js';
 import { fallbackAddress } from './fallback-address.js';
+import { deleteInboxForms } from '../forms/forms-service.js';
 
 /** Shared inboxes. */
 export interface InboxesApi {
@@ -26,7 +27,7 @@ export interface InboxesApi {
    * conversations in it unassigned in the same transaction (reason `access-lost`) and re-routed.
    */
   update(id: string, patch: UpdateInboxInput): Promise<Inbox>;
-  /** Deletes an inbox that has no connected channels. Admin only. */
+  /** Deletes an inbox that has no connected channels, with its forms (`form.deleted`). Admin only. */
   delete(id: string): Promise<void>;
 }
 
@@ -111,6 +112,7 @@ export function inboxesService(scope: Scope): InboxesApi {
           throw new ConflictError(`inbox "${id}" has connected channels; disconnect them first`);
         }
         await tx.addresses.delete(inbox.fallbackAddress);
+        await deleteInboxForms(tx, events, workspaceId, id);
         await tx.records.delete(workspaceId, 'inbox', id);
         events.record('inbox.deleted', { inboxId: id });
       });
