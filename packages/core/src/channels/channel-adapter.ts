@@ -11,6 +11,7 @@ import type { Logger } from '../runtime/logger.js';
 import type { BlobStore } from '../runtime/blobs.js';
 import type { LeaseStore, StateStore } from '../storage/storage.js';
 import type { Page } from '../domain/common.js';
+import type { ChannelForms } from '../forms/channel-forms.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
 import type { WorkspaceApi } from '../kit/workspace-api.js';
 import type { BotSessionInput, BotTurn, StartBotSessionInput } from '../bots/schemas.js';
@@ -81,6 +82,8 @@ export interface ChannelContext {
   logger: Logger;
   /** Attachment bytes. */
   blobs: BlobStore;
+  /** Forms by id and their spam counters (what a forms adapter needs). */
+  forms: ChannelForms;
   /** Committed events of every workspace, other processes' included (same as `kit.events`): how a chat server learns of replies written elsewhere. */
   events: InboxEventEmitter;
   /** One workspace's API acting as the system (same as `kit.workspace(id)`): chatflow matching, timelines. */

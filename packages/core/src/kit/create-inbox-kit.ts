@@ -15,6 +15,7 @@ import { createRedactor, redactingLogger } from '../runtime/redactor.js';
 import { workspacesService, type WorkspacesApi } from '../workspaces/workspaces-service.js';
 import { createNotificationDispatcher } from '../notifications/notification-dispatcher.js';
 import { createRoutingAutomation } from '../routing/routing-automation.js';
+import { channelForms } from '../forms/channel-forms.js';
 import { parseKitOptions, type InboxKitOptions } from './options.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
@@ -91,6 +92,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       clock,
       logger,
       blobs: runtime.blobs,
+      forms: channelForms(runtime.storage),
       events: runtime.bus.emitter,
       workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
       bots: {
