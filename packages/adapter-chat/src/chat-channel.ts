@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { ChannelAdapter, ChannelContext } from '@inboxkit/core';
+import { ChannelError, type ChannelAdapter, type ChannelContext, type Message } from '@inboxkit/core';
 import { parseChatConfig } from './config.js';
 import { parseChatOptions, type ChatChannelOptions } from './options.js';
 import { httpHandler } from './server/http-handler.js';
@@ -17,6 +17,16 @@ export interface ChatChannel extends ChannelAdapter {
   trackingCode(input: TrackingCodeInput): string;
   /** Open visitor sockets in this process. */
   readonly connections: number;
+}
+
+/** The page origin of the visitor's latest message, from its chat metadata. */
+function visitorOrigin(references: Message[]): string | null {
+  for (let i = references.length - 1; i >= 0; i--) {
+    const message = references[i]!;
+    const origin = (message.metadata.chat as { origin?: unknown } | undefined)?.origin;
+    if (message.direction === 'incoming' && typeof origin === 'string') return origin;
+  }
+  return null;
 }
 
 /** Creates the chat channel adapter (type `chat`). Options are validated now (`VALIDATION` naming the field). */
@@ -47,9 +57,16 @@ export function chatChannel(options: ChatChannelOptions = {}): ChatChannel {
       context = null;
       await sockets.stop();
     },
-    async doSend({ message }) {
-      // The reply is stored; visitors' sockets in every process read it from the timeline when
-      // its `message.sent` event arrives, and a visitor offline now gets it on reconnect.
+    async doSend({ message, channel, references }) {
+      // A stopped chat server does not vouch for delivery: the kit records `failed` (retryable).
+      if (!context) throw new ChannelError('chat', 'the chat server is stopped; start the kit to deliver chat replies', { retryable: true });
+      // Replies go only to a visitor on a site the channel still allows (the host may have removed it).
+      const origin = visitorOrigin(references);
+      if (origin && !parseChatConfig(channel.config).allowedOrigins.includes(origin)) {
+        throw new ChannelError('chat', `the visitor's site ${origin} is no longer an allowed origin of this channel`);
+      }
+      // Started, the reply is in the stored transcript that visitors' sockets in every process
+      // read when its events arrive, or on reconnect; a failed one is never shown.
       return { externalId: `chat:out:${message.id}`, metadata: { chat: { transcript: true } } };
     },
   };

@@ -12,6 +12,8 @@ export interface SessionDeps {
   context: ChannelContext;
   options: ParsedChatOptions;
   target: ActiveChatChannel;
+  /** The page origin of the socket (checked against the allowlist at upgrade). */
+  origin: string;
   limiter: RateLimiter;
   bots: BotDriver;
   send(frame: ServerFrame): void;
@@ -132,7 +134,7 @@ export function createSession(deps: SessionDeps): ChatSession {
       text: frame.text,
       origin: v.chatflowId ? { kind: 'chatflow', id: v.chatflowId } : undefined,
       metadata: {
-        chat: { clientId: frame.clientId, verified: v.verified, pageUrl: v.pageUrl, ...(v.claimedEmail ? { claimedEmail: v.claimedEmail } : {}) },
+        chat: { clientId: frame.clientId, verified: v.verified, origin: deps.origin, pageUrl: v.pageUrl, ...(v.claimedEmail ? { claimedEmail: v.claimedEmail } : {}) },
       },
     });
     if (result.status !== 'accepted') return;

@@ -70,6 +70,7 @@ export function socketServer(options: ParsedChatOptions): SocketServer {
         context: ctx,
         options,
         target,
+        origin: new URL(origin).origin,
         limiter,
         bots: driver,
         send: (frame) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(frame)),

@@ -15,12 +15,14 @@ export async function transcript(ws: WorkspaceApi, conversationId: string): Prom
 
 /**
  * The messages after `afterId` (the last one the widget has shown); all of them when
- * `afterId` is `null` or not in this conversation. Resume and live delivery both use it, so a
+ * `afterId` is `null` or not in this conversation; never a reply whose delivery failed. Resume and live delivery both use it, so a
  * message reaches the widget once and in order however the socket came and went.
  */
 export function after(messages: Message[], afterId: string | null): Message[] {
+  // The cursor is found among all messages (one shown while pending may have failed since);
+  // a reply whose delivery failed is never shown.
   const index = afterId === null ? -1 : messages.findIndex((m) => m.id === afterId);
-  return messages.slice(index + 1);
+  return messages.slice(index + 1).filter((m) => m.deliveryStatus !== 'failed');
 }
 
 /** A stored message as the widget shows it: plain text and a display name. */
