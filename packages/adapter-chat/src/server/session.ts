@@ -63,6 +63,7 @@ export function createSession(deps: SessionDeps): ChatSession {
   let conversationId: string | null = null;
   let lastShown: string | null = null;
   let queue: Promise<void> = Promise.resolve();
+  let syncQueued = false;
 
   const enqueue = (work: () => Promise<void>) => {
     queue = queue.then(work).catch((error: unknown) => {
@@ -167,7 +168,16 @@ export function createSession(deps: SessionDeps): ChatSession {
 
   return {
     receive: (raw) => enqueue(() => handle(raw)),
-    sync: () => enqueue(sync),
+    sync() {
+      // One message makes several events (received, assigned, sent, delivery changed): one
+      // queued read of the transcript covers all that arrive before it runs.
+      if (syncQueued) return;
+      syncQueued = true;
+      enqueue(() => {
+        syncQueued = false;
+        return sync();
+      });
+    },
     settled: () => queue,
   };
 }
