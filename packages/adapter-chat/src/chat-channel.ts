@@ -6,6 +6,7 @@ import { parseChatOptions, type ChatChannelOptions } from './options.js';
 import { httpHandler } from './server/http-handler.js';
 import { socketServer } from './server/socket-server.js';
 import { trackingCode, type TrackingCodeInput } from './tracking-code.js';
+import { readVisitorActivity, type VisitorActivity } from './server/visitor-activity.js';
 
 /** The chat channel adapter: pass it to the kit, mount `handler` and `attach` on your server. */
 export interface ChatChannel extends ChannelAdapter {
@@ -17,6 +18,8 @@ export interface ChatChannel extends ChannelAdapter {
   trackingCode(input: TrackingCodeInput): string;
   /** Open visitor sockets in this process. */
   readonly connections: number;
+  /** The visitor's typing and read state in a conversation (from any process); `null` when none yet. */
+  visitorActivity(input: { workspaceId: string; conversationId: string }): Promise<VisitorActivity | null>;
 }
 
 /** The page origin of the visitor's latest message, from its chat metadata. */
@@ -48,6 +51,10 @@ export function chatChannel(options: ChatChannelOptions = {}): ChatChannel {
     trackingCode,
     get connections() {
       return sockets.size;
+    },
+    async visitorActivity({ workspaceId, conversationId }) {
+      if (!context) throw new ChannelError('chat', 'the chat server is stopped; start the kit first');
+      return readVisitorActivity(context.state, workspaceId, conversationId);
     },
     async start(ctx) {
       context = ctx;

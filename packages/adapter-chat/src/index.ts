@@ -11,3 +11,4 @@ export { createChatServer, toNodeListener } from './server/node-http.js';
 export type { TrackingCodeInput } from './tracking-code.js';
 export type { ServerFrame, WireMessage, ClientFrame } from './server/protocol.js';
 export type { WidgetMatch } from './server/match-route.js';
+export type { VisitorActivity } from './server/visitor-activity.js';

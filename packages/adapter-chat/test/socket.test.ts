@@ -139,6 +139,27 @@ describe('chat WebSocket sessions', () => {
     expect(v.messages().map((m) => m.clientId)).toEqual(['a', 'b']);
   });
 
+  it('records the visitor typing and read state where agents (in any process) can read it', async () => {
+    const v = await visitor();
+    v.send({ type: 'message', clientId: 'c1', text: 'hello' });
+    const mine = await v.next('message');
+    const conversationId = mine.conversationId;
+    expect(await h.chat.visitorActivity({ workspaceId: h.workspaceId, conversationId })).toBeNull();
+    v.send({ type: 'typing', typing: true });
+    const typing = await eventually(async () => (await h.chat.visitorActivity({ workspaceId: h.workspaceId, conversationId }))?.typingAt, 'typing');
+    expect(typing).toBeGreaterThan(0);
+    v.send({ type: 'read', messageId: mine.id });
+    v.send({ type: 'typing', typing: false });
+    const activity = await eventually(
+      async () => {
+        const a = await h.chat.visitorActivity({ workspaceId: h.workspaceId, conversationId });
+        return a?.typingAt === null && a.read ? a : null;
+      },
+      'read and stopped typing',
+    );
+    expect(activity.read).toMatchObject({ messageId: mine.id });
+  });
+
   it('refuses frames before hello and garbage frames without crashing the session', async () => {
     const v = await openVisitor(h.wsUrl);
     open.push(v);

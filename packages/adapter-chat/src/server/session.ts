@@ -6,6 +6,7 @@ import { verifyIdentityToken } from './identity.js';
 import type { RateLimiter } from './limits.js';
 import { clientFrame, helloFrame, type ClientFrame, type ServerFrame } from './protocol.js';
 import { after, toWire, transcript } from './transcript.js';
+import { writeVisitorActivity } from './visitor-activity.js';
 
 /** What a session needs from the server around it. */
 export interface SessionDeps {
@@ -42,6 +43,8 @@ interface Visitor {
   chatflowId: string | null;
 }
 
+const TYPING_WRITE_MS = 2000;
+
 /** Close codes (4000–4999 are the application's). */
 export const CLOSE = { badHello: 4400, identity: 4401, tooFast: 4429 } as const;
 
@@ -64,6 +67,7 @@ export function createSession(deps: SessionDeps): ChatSession {
   let lastShown: string | null = null;
   let queue: Promise<void> = Promise.resolve();
   let syncQueued = false;
+  let typingWrittenAt = 0;
 
   const enqueue = (work: () => Promise<void>) => {
     queue = queue.then(work).catch((error: unknown) => {
@@ -161,9 +165,13 @@ export function createSession(deps: SessionDeps): ChatSession {
     const frame = parsed.data;
     if (frame.type === 'ping') return send({ type: 'pong' });
     if (frame.type === 'message') return message(frame, visitor);
-    if (frame.type === 'read' && conversationId) {
-      await context.state.put(channel.workspaceId, `chat.read:${conversationId}`, { messageId: frame.messageId, at: context.clock.now() });
-    }
+    if (!conversationId) return;
+    const now = context.clock.now();
+    if (frame.type === 'read') return writeVisitorActivity(context.state, channel.workspaceId, conversationId, { read: { messageId: frame.messageId, at: now } });
+    // Typing is written at most every 2 s per socket (a write per keystroke would be the load).
+    if (frame.typing && now - typingWrittenAt < TYPING_WRITE_MS) return;
+    typingWrittenAt = frame.typing ? now : 0;
+    await writeVisitorActivity(context.state, channel.workspaceId, conversationId, { typingAt: frame.typing ? now : null });
   }
 
   return {

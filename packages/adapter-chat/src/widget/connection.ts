@@ -88,6 +88,9 @@ export function createConnection(settings: ConnectionSettings, on: ConnectionEve
       send({ type: 'message', clientId, text });
       return clientId;
     },
+    typing(typing: boolean) {
+      send({ type: 'typing', typing });
+    },
     markRead(messageId: string) {
       send({ type: 'read', messageId });
     },

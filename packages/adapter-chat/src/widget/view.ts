@@ -7,6 +7,8 @@ export interface ViewActions {
   toggle(): void;
   close(): void;
   send(text: string): void;
+  /** The visitor typed (`true`) or emptied the box (`false`). */
+  typing(typing: boolean): void;
   captureEmail(email: string): void;
 }
 
@@ -63,6 +65,7 @@ export function createView(match: MatchAnswer, actions: ViewActions) {
     event.preventDefault();
     submit();
   });
+  textbox.addEventListener('input', () => actions.typing(textbox.value.trim() !== ''));
   textbox.addEventListener('keydown', (event) => {
     // Enter sends; Shift+Enter is a new line; an IME composition is never sent half-typed.
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {

@@ -69,13 +69,23 @@ export function createWidget(settings: WidgetSettings) {
       connection.markRead(message.id);
     };
     let last: ChatMessage | null = null;
+    let typingSentAt = 0;
     const view = createView(answer, {
       toggle: () => (state.open ? close() : open()),
       close: () => close(),
       send: (text) => {
+        if (typingSentAt) connection.typing(false);
+        typingSentAt = 0;
         const clientId = connection.sendMessage(text);
         view.addMessage({ key: clientId, direction: 'incoming', author: { type: 'contact', name: null }, text, pending: true });
         view.setQuickReplies([]);
+      },
+      typing: (typing) => {
+        // At most one "typing" every 3 s; "stopped" at once.
+        const now = Date.now();
+        if (typing && now - typingSentAt < 3000) return;
+        typingSentAt = typing ? now : 0;
+        connection.typing(typing);
       },
       captureEmail: (email) => connection.restart({ claimedEmail: email }),
     });
