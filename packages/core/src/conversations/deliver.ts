@@ -45,9 +45,22 @@ export async function senderFor(
 
 /**
  * Hands a pending outgoing message to its adapter, then records `sent` or `failed` in its own
- * transaction. Never throws: the outcome is on the returned message.
+ * transaction. Never throws: the outcome is on the returned message. A message this process
+ * is already delivering is returned as it stands (still `pending`).
  */
 export async function deliver(scope: Scope, messageId: string): Promise<Message> {
+  const { workspaceId, runtime } = scope;
+  const key = `${workspaceId}/${messageId}`;
+  if (runtime.delivering.has(key)) return (await runtime.storage.timeline.get(workspaceId, messageId)) as Message;
+  runtime.delivering.add(key);
+  try {
+    return await attemptDelivery(scope, messageId);
+  } finally {
+    runtime.delivering.delete(key);
+  }
+}
+
+async function attemptDelivery(scope: Scope, messageId: string): Promise<Message> {
   const { workspaceId, runtime } = scope;
   const storage = runtime.storage;
   const message = (await storage.timeline.get(workspaceId, messageId)) as Message;

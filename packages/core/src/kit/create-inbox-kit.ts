@@ -6,6 +6,7 @@ import { EventBus } from '../events/event-bus.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
 import { ingest } from '../ingest/ingest.js';
 import type { IngestResult } from '../ingest/ingest-result.js';
+import { backgroundJob } from '../runtime/background-job.js';
 import { memoryBlobs } from '../runtime/blobs.js';
 import { systemClock } from '../runtime/clock.js';
 import { sortableIds } from '../runtime/ids.js';
@@ -28,7 +29,11 @@ export interface InboxKit {
   ingest(message: InboundMessage): Promise<IngestResult>;
   /** Typed emitter of committed events (`kit.events.on('message.received', e => …)`). */
   readonly events: InboxEventEmitter;
-  /** Starts channel adapters, the cross-process event feed, snooze wake-ups and pending deliveries. Idempotent. */
+  /**
+   * Starts channel adapters, the cross-process event feed, snooze wake-ups, routing wake-ups
+   * and pending deliveries. Background jobs that fail (a storage outage) log and retry with
+   * backoff; they never reject into the host. Idempotent.
+   */
   start(): Promise<void>;
   /** Stops what `start` began, in reverse. Idempotent. Does not close the storage (the host owns it). */
   stop(): Promise<void>;
@@ -41,6 +46,8 @@ export interface InboxKit {
 }
 
 const PENDING_GRACE_MS = 30_000;
+/** How often outgoing messages left `pending` (a crash, a storage outage) are looked for. */
+const PENDING_SWEEP_MS = 60_000;
 
 /** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
 export function createInboxKit(options: InboxKitOptions): InboxKit {
@@ -59,6 +66,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     fallbackEmailDomain,
     channels: new Map(channels.map((adapter) => [adapter.type, adapter])),
     bus: new EventBus(options.storage, logger),
+    delivering: new Set<string>(),
   } as KitRuntime;
   runtime.snoozes = new SnoozeScheduler(runtime);
   // After-commit work: never delays or fails the change that caused it.
@@ -70,11 +78,17 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
   let started: Promise<void> | null = null;
   const startedAdapters: typeof channels = [];
 
-  async function deliverPending(): Promise<void> {
-    // Outgoing messages a crash left `pending` are delivered once more (at-least-once).
-    const pending = await runtime.storage.timeline.listPending(clock.now() - PENDING_GRACE_MS, 500);
-    for (const message of pending) await deliver(new Scope(runtime, message.workspaceId, null), message.id);
-  }
+  // Outgoing messages a crash left `pending` are delivered once more (at-least-once).
+  const pendingDeliveries = backgroundJob({
+    name: 'pending deliveries',
+    clock,
+    logger,
+    everyMs: PENDING_SWEEP_MS,
+    async run() {
+      const pending = await runtime.storage.timeline.listPending(clock.now() - PENDING_GRACE_MS, 500);
+      for (const message of pending) await deliver(new Scope(runtime, message.workspaceId, null), message.id);
+    },
+  });
 
   function contextFor(type: string): ChannelContext {
     return {
@@ -103,7 +117,8 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
           startedAdapters.push(adapter);
         }
         await runtime.snoozes.start();
-        await deliverPending();
+        await routing.start();
+        await pendingDeliveries.start();
       })();
       return started;
     },
@@ -112,6 +127,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       await started.catch(() => undefined);
       started = null;
       runtime.snoozes.stop();
+      pendingDeliveries.stop();
       routing.stop();
       notifications.stop();
       for (const adapter of startedAdapters.splice(0).reverse()) {

@@ -22,4 +22,6 @@ export interface KitRuntime {
   channels: Map<string, ChannelAdapter>;
   bus: EventBus;
   snoozes: SnoozeScheduler;
+  /** Outgoing messages this process is delivering now (`workspaceId/messageId`), so a sweep never sends one twice at once. */
+  delivering: Set<string>;
 }
