@@ -1,5 +1,6 @@
 import type { ChannelContext } from '../channels/channel-adapter.js';
 import { deliver, resolveSecret } from '../conversations/deliver.js';
+import { DELIVERY_LEASE_MS } from '../conversations/delivery-lease.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
 import type { InboundMessage } from '../domain/inbound.js';
 import { EventBus } from '../events/event-bus.js';
@@ -45,9 +46,11 @@ export interface InboxKit {
   idle(): Promise<void>;
 }
 
-const PENDING_GRACE_MS = 30_000;
-/** How often outgoing messages left `pending` (a crash, a storage outage) are looked for. */
-const PENDING_SWEEP_MS = 60_000;
+/**
+ * How often outgoing messages left `pending` (a crash, a storage outage) are looked for: as
+ * often as a crashed sender's delivery lease lapses, so its messages go out soon after.
+ */
+const PENDING_SWEEP_MS = DELIVERY_LEASE_MS;
 
 /** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
 export function createInboxKit(options: InboxKitOptions): InboxKit {
@@ -67,6 +70,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     channels: new Map(channels.map((adapter) => [adapter.type, adapter])),
     bus: new EventBus(options.storage, logger),
     delivering: new Set<string>(),
+    instanceId: `kit-${globalThis.crypto.randomUUID()}`,
   } as KitRuntime;
   runtime.snoozes = new SnoozeScheduler(runtime);
   // After-commit work: never delays or fails the change that caused it.
@@ -78,14 +82,15 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
   let started: Promise<void> | null = null;
   const startedAdapters: typeof channels = [];
 
-  // Outgoing messages a crash left `pending` are delivered once more (at-least-once).
+  // Outgoing messages a crash left `pending` are delivered once more, whatever their age; the
+  // delivery lease skips those a live process is sending (at-least-once, same externalId).
   const pendingDeliveries = backgroundJob({
     name: 'pending deliveries',
     clock,
     logger,
     everyMs: PENDING_SWEEP_MS,
     async run() {
-      const pending = await runtime.storage.timeline.listPending(clock.now() - PENDING_GRACE_MS, 500);
+      const pending = await runtime.storage.timeline.listPending(clock.now() + 1, 500);
       for (const message of pending) await deliver(new Scope(runtime, message.workspaceId, null), message.id);
     },
   });
