@@ -30,9 +30,10 @@ describe('users, teams, inboxes and channels', () => {
     expect(await issuePaths(t.acme.ws.teams.create({ name: 'X', memberIds: ['usr_nope'] }))).toEqual(['memberIds[0]']);
     expect(await issuePaths(t.acme.ws.teams.update(t.acme.support.id, { parentTeamId: t.acme.tier2.id }))).toEqual(['parentTeamId']);
     expect(await issuePaths(t.acme.ws.teams.update(t.acme.support.id, { parentTeamId: t.acme.support.id }))).toEqual(['parentTeamId']);
-    // Deleting a team moves its sub-teams up; members keep their access through the parent.
-    await t.acme.ws.teams.delete(t.acme.support.id);
-    expect((await t.acme.ws.teams.get(t.acme.tier2.id)).parentTeamId).toBeNull();
+    // A team with sub-teams is not deleted: where they belong (and who sees what) is the admin's call.
+    const refused = await t.acme.ws.teams.delete(t.acme.support.id).catch((e: unknown) => e);
+    expect(ConflictError.isInstance(refused)).toBe(true);
+    expect((await t.acme.ws.teams.get(t.acme.tier2.id)).parentTeamId).toBe(t.acme.support.id);
   });
 
   it('inboxes: a fallback address on creation; deleting needs the channels gone', async () => {

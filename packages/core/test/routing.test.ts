@@ -103,8 +103,10 @@ describe('routing new conversations', () => {
     });
   });
 
-  it('reports a rule whose targets are not in the inbox', async () => {
+  it('reports a rule whose targets left the inbox', async () => {
+    await f.ws.inboxes.update(f.inbox.id, { members: { teams: [f.teams.support.id], users: [f.users.dee.id, f.users.sam.id] } });
     await f.ws.routing.set(f.emailChannel.id, { targets: { users: [f.users.sam.id] }, strategy: 'round-robin' });
+    await f.ws.inboxes.update(f.inbox.id, { members: { teams: [f.teams.support.id], users: [f.users.dee.id] } });
     expect((await f.send()).assigneeId).toBeNull();
     expect((await f.events('routing.unassigned'))[0]!.data).toMatchObject({ reason: 'no-members', skipped: [{ userId: f.users.sam.id, reason: 'not-inbox-member' }] });
   });

@@ -24,7 +24,7 @@ const windowIsOrdered = (v: { from: number; to: number }) => v.from < v.to;
 const windowIssue = { message: 'must be after from', path: ['to'] };
 
 /** Input of `analytics.repliesByAgent`. */
-export const repliesByAgentInput = z.object(reportFields).refine(windowIsOrdered, windowIssue);
+export const repliesByAgentInput = z.strictObject(reportFields).refine(windowIsOrdered, windowIssue);
 /** Input of `analytics.repliesByAgent`. */
 export type RepliesByAgentInput = z.input<typeof repliesByAgentInput>;
 
@@ -33,7 +33,7 @@ export type RepliesByAgentInput = z.input<typeof repliesByAgentInput>;
  * inbox's hours given here when the assignee has none or there is no assignee; a conversation
  * with neither counts every hour. InboxKit keeps no hours per inbox, so the caller passes them.
  */
-export const businessHoursInput = z.union([z.boolean(), z.object({ inboxes: z.record(idSchema, workingHoursSchema).default({}) })]);
+export const businessHoursInput = z.union([z.boolean(), z.strictObject({ inboxes: z.record(idSchema, workingHoursSchema).default({}) })]);
 
 /** Input of `analytics.responseTimes`. */
 export const responseTimesInput = z

@@ -1,6 +1,13 @@
-import { connectChannelInput, type Channel, type ConnectChannelInput } from '../domain/channel.js';
+import {
+  connectChannelInput,
+  listChannelsQuery,
+  updateChannelInput,
+  type Channel,
+  type ConnectChannelInput,
+  type ListChannelsQuery,
+  type UpdateChannelInput,
+} from '../domain/channel.js';
 import type { Page } from '../domain/common.js';
-import { pageQuerySchema } from '../domain/common.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { parseInput } from '../errors/parse.js';
 import { changedFields, requireFound } from '../kit/require-found.js';
@@ -15,9 +22,9 @@ export interface ChannelsApi {
   /** The channel; `NOT_FOUND` when missing or its inbox is not visible. */
   get(id: string): Promise<Channel>;
   /** Channels ordered by id, optionally of one inbox. */
-  list(query?: { inboxId?: string; cursor?: string | null; limit?: number }): Promise<Page<Channel>>;
+  list(query?: ListChannelsQuery): Promise<Page<Channel>>;
   /** Renames or reconfigures a channel (config re-validated). Admin only. */
-  update(id: string, patch: { name?: string; config?: Record<string, unknown> }): Promise<Channel>;
+  update(id: string, patch: UpdateChannelInput): Promise<Channel>;
   /** Disconnects a channel: it stops receiving and sending; its conversations stay. Admin only. Idempotent. */
   disconnect(id: string): Promise<Channel>;
 }
@@ -76,18 +83,21 @@ export function channelsService(scope: Scope): ChannelsApi {
       return channel;
     },
     async list(query = {}) {
-      const { cursor, limit } = parseInput(pageQuerySchema, query, 'channel query');
+      const { inboxId, cursor, limit } = parseInput(listChannelsQuery, query, 'channel query');
       const visible = await scope.access.visibleInboxIds();
-      const where = query.inboxId ? { inboxId: query.inboxId } : undefined;
-      const page = await scope.storage.records.list(workspaceId, 'channel', { where, cursor: cursor ?? null, limit });
-      return visible ? { ...page, items: page.items.filter((c) => visible.includes(c.inboxId)) } : page;
+      if (inboxId && visible && !visible.includes(inboxId)) return { items: [], nextCursor: null };
+      // Filtered in the store, not after paging: an agent's pages are full.
+      const inboxIds = inboxId ?? visible;
+      const where = inboxIds ? { inboxId: inboxIds } : undefined;
+      return scope.storage.records.list(workspaceId, 'channel', { where, cursor: cursor ?? null, limit });
     },
     async update(id, patch) {
       await scope.access.requireAdmin('update channels');
+      const parsedPatch = parseInput(updateChannelInput, patch, 'channel');
       const current = requireFound(await scope.storage.records.get(workspaceId, 'channel', id), 'channel', id);
       const adapter = adapterFor(current.type, 'type');
-      const name = patch.name === undefined ? current.name : parseInput(connectChannelInput.shape.name, patch.name, 'channel');
-      const config = patch.config === undefined ? current.config : parseConfig(adapter, patch.config);
+      const name = parsedPatch.name ?? current.name;
+      const config = parsedPatch.config === undefined ? current.config : parseConfig(adapter, parsedPatch.config);
       const next = await scope.mutate(async (tx, events) => {
         const fresh = requireFound(await tx.records.get(workspaceId, 'channel', id), 'channel', id);
         const updated: Channel = { ...fresh, name, config, updatedAt: runtime.clock.now() };

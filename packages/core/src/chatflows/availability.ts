@@ -11,7 +11,7 @@ export type TypicalReplyTime = z.infer<typeof typicalReplyTimeSchema>;
  * What a chatflow does outside office hours. `officeHours` are weekly intervals in an IANA time
  * zone (several a day, exceptions by date); `null` means always open.
  */
-export const availabilitySettingsSchema = z.object({
+export const availabilitySettingsSchema = z.strictObject({
   officeHours: workingHoursSchema.nullable().default(null),
   /** Shown instead of the welcome message outside office hours. */
   awayMessage: z.string().trim().min(1).max(2000).nullable().default(null),

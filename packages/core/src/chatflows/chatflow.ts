@@ -15,9 +15,9 @@ export type ChatflowType = z.infer<typeof chatflowTypeSchema>;
  * that fires wins; none means on page load): seconds on the page, scroll depth, or exit intent.
  */
 export const triggerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('timeOnPage'), seconds: z.number().int().min(1).max(3600) }),
-  z.object({ type: z.literal('scroll'), percent: z.number().int().min(1).max(100) }),
-  z.object({ type: z.literal('exitIntent') }),
+  z.strictObject({ type: z.literal('timeOnPage'), seconds: z.number().int().min(1).max(3600) }),
+  z.strictObject({ type: z.literal('scroll'), percent: z.number().int().min(1).max(100) }),
+  z.strictObject({ type: z.literal('exitIntent') }),
 ]);
 /** A behaviour trigger. */
 export type Trigger = z.infer<typeof triggerSchema>;
@@ -72,12 +72,12 @@ export const createChatflowInput = z
 export type CreateChatflowInput = z.input<typeof createChatflowInput>;
 
 /** Patch of `chatflows.update`: given fields replace the stored ones whole (`targeting`, `availability`, `bot` included). */
-export const updateChatflowInput = z.object(settings).partial();
+export const updateChatflowInput = z.strictObject(settings).partial();
 /** Patch of `chatflows.update`. */
 export type UpdateChatflowInput = z.input<typeof updateChatflowInput>;
 
 /** Query of `chatflows.list`: ordered by id (creation order); `channelId` narrows to one channel. */
-export const listChatflowsQuery = z.object({
+export const listChatflowsQuery = z.strictObject({
   channelId: idSchema.optional(),
   cursor: z.string().nullish(),
   limit: z.number().int().min(1).max(500).default(50),
@@ -86,7 +86,7 @@ export const listChatflowsQuery = z.object({
 export type ListChatflowsQuery = z.input<typeof listChatflowsQuery>;
 
 /** Input of `chatflows.match`: a page view on a chat channel. */
-export const matchChatflowInput = z.object({
+export const matchChatflowInput = z.strictObject({
   channelId: idSchema,
   /** The page URL; one that is not an absolute http(s) URL matches nothing (it does not throw). */
   url: z.string(),
@@ -97,6 +97,7 @@ export const matchChatflowInput = z.object({
       /** A *verified* email (e.g. from the host's identity token): resolves the contact. Never pass an unverified claim. */
       email: z.string().min(1).max(320).optional(),
       /** The contact, already resolved by the caller (`null`: unknown); skips the lookup. */
+      // Not strict: callers pass a whole `Contact`; only the fields targeting reads are kept.
       contact: z
         .object({ email: z.string().nullable(), name: z.string().nullable(), phone: z.string().nullable(), properties: z.record(z.string(), z.unknown()) })
         .nullable()

@@ -4,6 +4,8 @@ import { parseInput } from '../errors/parse.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
+import { ConflictError } from '../errors/conflict-error.js';
+import { lockInboxes } from '../permissions/directory-lock.js';
 import { actorOf } from './status.js';
 
 /**
@@ -13,9 +15,14 @@ import { actorOf } from './status.js';
 export async function assign(scope: Scope, conversationId: string, input: AssignInput): Promise<Conversation> {
   const { workspaceId, runtime } = scope;
   const parsed = parseInput(assignInput, input, 'assignment');
-  const by = scope.access.by(parsed.by);
   return scope.mutate(async (tx, events) => {
+    const by = await scope.access.by(parsed.by, 'assignment', tx);
+    // Inbox lock before the conversation lock, the order routing uses: a membership change or a
+    // user deletion in flight cannot validate against members it is about to remove.
+    const unlocked = requireFound(await tx.conversations.get(workspaceId, conversationId), 'conversation', conversationId);
+    await lockInboxes(tx, workspaceId, [unlocked.inboxId]);
     const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
+    if (current.inboxId !== unlocked.inboxId) throw new ConflictError(`conversation "${conversationId}" moved to another inbox meanwhile; try again`);
     await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
     const assigneeId = parsed.userId === undefined ? current.assigneeId : parsed.userId;
     const teamId = parsed.teamId === undefined ? current.teamId : parsed.teamId;

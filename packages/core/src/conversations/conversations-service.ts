@@ -52,8 +52,9 @@ export function conversationsService(scope: Scope): ConversationsApi {
     return conversation;
   }
 
-  async function setStatus(id: string, status: ConversationStatus, by: string | null, snoozedUntil?: number) {
+  async function setStatus(id: string, status: ConversationStatus, passedBy: string | null | undefined, snoozedUntil?: number) {
     return scope.mutate(async (tx, events) => {
+      const by = await scope.access.by(passedBy, status === 'open' ? 'reopen' : status === 'closed' ? 'close' : 'snooze', tx);
       const current = requireFound(await tx.conversations.get(workspaceId, id, { lock: true }), 'conversation', id);
       await scope.access.requireInbox(current.inboxId, 'conversation', id, tx);
       const next = changeStatus(current, status, { now: runtime.clock.now(), by: actorOf(by), snoozedUntil }, events);
@@ -70,7 +71,7 @@ export function conversationsService(scope: Scope): ConversationsApi {
       if (visibleIds) inboxIds = (inboxIds ?? visibleIds).filter((id) => visibleIds.includes(id));
       return scope.storage.conversations.list(workspaceId, {
         ...(inboxIds ? { inboxIds } : {}),
-        ...(q.status ? { statuses: [q.status] } : {}),
+        ...(q.status ? { statuses: [...new Set([q.status].flat())] } : {}),
         ...(q.assignee !== undefined ? { assigneeId: q.assignee === 'unassigned' ? null : q.assignee } : {}),
         ...(q.teamId ? { teamId: q.teamId } : {}),
         ...(q.channelType ? { channelType: q.channelType } : {}),
@@ -92,18 +93,18 @@ export function conversationsService(scope: Scope): ConversationsApi {
     assign: (id, input) => assign(scope, id, input),
     async close(id, input) {
       const { by } = parseInput(byInput, input, 'close');
-      return setStatus(id, 'closed', scope.access.by(by));
+      return setStatus(id, 'closed', by);
     },
     async reopen(id, input) {
       const { by } = parseInput(byInput, input, 'reopen');
-      return setStatus(id, 'open', scope.access.by(by));
+      return setStatus(id, 'open', by);
     },
     async snooze(id, input) {
       const { until, by } = parseInput(snoozeInput, input, 'snooze');
       if (until <= runtime.clock.now()) {
         throw new ValidationError('snooze', [{ path: 'until', message: 'must be in the future' }]);
       }
-      const next = await setStatus(id, 'snoozed', scope.access.by(by), until);
+      const next = await setStatus(id, 'snoozed', by, until);
       runtime.snoozes.schedule(workspaceId, id, until);
       return next;
     },

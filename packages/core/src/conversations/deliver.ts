@@ -127,7 +127,8 @@ async function attemptDelivery(scope: Scope, messageId: string): Promise<Message
     outcome = { status: 'sent', externalId: result.externalId ?? null, error: null, metadata: result.metadata ?? {} };
   } catch (error) {
     // Only InboxKit errors carry messages written for users; anything else may hold internals.
-    const reason = InboxKitError.isInstance(error) ? error.message : 'delivery failed';
+    // Adapters may quote what they sent (a URL with a password, an auth header): scrub resolved secrets.
+    const reason = runtime.redactor.redact(InboxKitError.isInstance(error) ? error.message : 'delivery failed');
     runtime.logger.warn('delivery failed', { workspaceId, messageId, error: reason });
     outcome = { status: 'failed', externalId: null, error: reason, metadata: {} };
   }
@@ -152,9 +153,15 @@ async function attemptDelivery(scope: Scope, messageId: string): Promise<Message
   });
 }
 
-/** Resolves a secret through the host; a missing resolver is a `CHANNEL` error, never a leak. */
+/**
+ * Resolves a secret through the host; a missing resolver is a `CHANNEL` error, never a leak.
+ * The value is remembered by the kit's redactor, so it is scrubbed from every delivery error,
+ * event and log line afterwards.
+ */
 export async function resolveSecret(runtime: KitRuntime, ref: string): Promise<string> {
   const secrets = runtime.secrets;
   if (!secrets) throw new ChannelError('secrets', `no secrets resolver configured (needed for "${ref}")`);
-  return secrets.resolve(ref);
+  const value = await secrets.resolve(ref);
+  if (typeof value === 'string') runtime.redactor.add(value);
+  return value;
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { idSchema, propertiesSchema, timestampSchema } from './common.js';
+import { idSchema, pageQuerySchema, propertiesSchema, timestampSchema } from './common.js';
 
 /** A customer who writes in. Found or created on every inbound message. */
-export const contactSchema = z.object({
+export const contactSchema = z.strictObject({
   id: idSchema,
   workspaceId: idSchema,
   /** Normalized (lower-case) email; unique within the workspace. */
@@ -19,16 +19,16 @@ export const contactSchema = z.object({
 export type Contact = z.infer<typeof contactSchema>;
 
 const contactFields = {
-  email: z.email().nullish(),
+  email: z.email().max(320).nullish(),
   name: z.string().trim().max(200).nullish(),
   phone: z.string().trim().max(50).nullish(),
-  visitorIds: z.array(z.string().min(1).max(200)),
+  visitorIds: z.array(z.string().min(1).max(200)).max(50),
   properties: propertiesSchema,
   ownerId: idSchema.nullish(),
 };
 
 /** Input of `contacts.create`. */
-export const createContactInput = z.object({
+export const createContactInput = z.strictObject({
   ...contactFields,
   visitorIds: contactFields.visitorIds.default([]),
   properties: contactFields.properties.default({}),
@@ -37,6 +37,11 @@ export const createContactInput = z.object({
 export type CreateContactInput = z.input<typeof createContactInput>;
 
 /** Patch of `contacts.update`; `properties` are merged key by key (`null` deletes a key). */
-export const updateContactInput = z.object(contactFields).partial();
+export const updateContactInput = z.strictObject(contactFields).partial();
 /** Patch of `contacts.update`. */
 export type UpdateContactInput = z.input<typeof updateContactInput>;
+
+/** Query of `contacts.list`: `search` matches name or email (substring, case-insensitive). */
+export const listContactsQuery = pageQuerySchema.extend({ search: z.string().max(200).optional() });
+/** Query of `contacts.list`. */
+export type ListContactsQuery = z.input<typeof listContactsQuery>;

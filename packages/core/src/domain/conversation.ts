@@ -7,7 +7,7 @@ export const conversationStatusSchema = z.enum(['open', 'closed', 'snoozed']);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 
 /** Where a conversation started, beyond its channel. */
-export const conversationOriginSchema = z.object({
+export const conversationOriginSchema = z.strictObject({
   kind: z.enum(['channel', 'chatflow', 'form']),
   id: z.string().nullable(),
 });
@@ -15,7 +15,7 @@ export const conversationOriginSchema = z.object({
 export type ConversationOrigin = z.infer<typeof conversationOriginSchema>;
 
 /** A thread with one contact in one inbox. */
-export const conversationSchema = z.object({
+export const conversationSchema = z.strictObject({
   id: idSchema,
   workspaceId: idSchema,
   inboxId: idSchema,
@@ -46,7 +46,8 @@ export type Conversation = z.infer<typeof conversationSchema>;
 /** Query of `conversations.list`: newest activity first, keyset cursors. */
 export const listConversationsInput = pageQuerySchema.extend({
   inboxId: idSchema.optional(),
-  status: conversationStatusSchema.optional(),
+  /** One status, or several (`['open', 'snoozed']`: any of them; an empty list is refused). */
+  status: z.union([conversationStatusSchema, z.array(conversationStatusSchema).min(1).max(3)]).optional(),
   /** A user id, or `'unassigned'` for conversations without a user. */
   assignee: z.union([z.literal('unassigned'), idSchema]).optional(),
   teamId: idSchema.optional(),
@@ -70,12 +71,12 @@ export const assignInput = z
 export type AssignInput = z.input<typeof assignInput>;
 
 /** Actor of a state change: a user id, or absent for the system/host. */
-export const byInput = z.object({ by: idSchema.nullish() }).default({});
+export const byInput = z.strictObject({ by: idSchema.nullish() }).default({});
 /** Actor of a state change. */
 export type ByInput = z.input<typeof byInput>;
 
 /** Input of `conversations.snooze`. */
-export const snoozeInput = z.object({
+export const snoozeInput = z.strictObject({
   until: z.union([z.date().transform((d) => d.getTime()), timestampSchema]),
   by: idSchema.nullish(),
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { idSchema, propertiesSchema, timestampSchema } from './common.js';
-import { attachmentInput } from './timeline.js';
+import { jsonObjectSchema } from './json.js';
+import { attachmentsSchema } from './timeline.js';
 
 /** What every channel hands to `kit.ingest`. */
-export const inboundMessageSchema = z.object({
+export const inboundMessageSchema = z.strictObject({
   workspaceId: idSchema,
   channelId: idSchema,
   /** The channel's unique id of this message; ingesting it twice is a no-op. */
@@ -20,20 +21,23 @@ export const inboundMessageSchema = z.object({
       name: z.string().max(200).nullish(),
       phone: z.string().max(50).nullish(),
       visitorId: z.string().min(1).max(200).nullish(),
+      /** Contact properties the sender gave (a form's mapped fields): set key by key on the contact. */
+      properties: propertiesSchema.optional(),
     })
     .refine((f) => Boolean(f.email || f.phone || f.visitorId), {
       message: 'from needs an email, phone or visitorId',
       path: ['email'],
     }),
-  to: z.array(z.string()).default([]),
+  to: z.array(z.string().max(320)).max(100).default([]),
   subject: z.string().max(1000).nullish(),
   text: z.string().max(1_000_000),
   visibleText: z.string().max(1_000_000).nullish(),
   html: z.string().max(5_000_000).nullish(),
-  attachments: z.array(attachmentInput).max(50).default([]),
+  attachments: attachmentsSchema(50),
   receivedAt: timestampSchema.optional(),
-  origin: z.object({ kind: z.enum(['channel', 'chatflow', 'form']), id: z.string().nullable() }).optional(),
-  metadata: propertiesSchema.default({}),
+  origin: z.strictObject({ kind: z.enum(['channel', 'chatflow', 'form']), id: z.string().nullable() }).optional(),
+  /** Channel metadata: plain JSON, at most 64 KB and 10 levels deep. */
+  metadata: jsonObjectSchema().default({}),
 });
 /** What every channel hands to `kit.ingest`. */
 export type InboundMessage = z.input<typeof inboundMessageSchema>;

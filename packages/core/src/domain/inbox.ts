@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, timestampSchema, uniqueIdsSchema } from './common.js';
 
 /** Who may see an inbox: users directly, and teams (with their sub-teams' members). */
-export const inboxMembersSchema = z.object({
+export const inboxMembersSchema = z.strictObject({
   users: uniqueIdsSchema.default([]),
   teams: uniqueIdsSchema.default([]),
 });
@@ -10,7 +10,7 @@ export const inboxMembersSchema = z.object({
 export type InboxMembers = z.infer<typeof inboxMembersSchema>;
 
 /** A shared inbox. */
-export const inboxSchema = z.object({
+export const inboxSchema = z.strictObject({
   id: idSchema,
   workspaceId: idSchema,
   name: z.string().min(1).max(200),
@@ -24,11 +24,11 @@ export const inboxSchema = z.object({
 export type Inbox = z.infer<typeof inboxSchema>;
 
 /** Input of `inboxes.create`. */
-export const createInboxInput = z.object({
+export const createInboxInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   members: inboxMembersSchema.default({ users: [], teams: [] }),
 });
-const inboxPatch = z.object({ name: createInboxInput.shape.name, members: inboxMembersSchema }).partial();
+const inboxPatch = z.strictObject({ name: createInboxInput.shape.name, members: inboxMembersSchema }).partial();
 /** Input of `inboxes.create`. */
 export type CreateInboxInput = z.input<typeof createInboxInput>;
 

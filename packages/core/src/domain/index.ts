@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './json.js';
 export * from './workspace.js';
 export * from './working-hours.js';
 export * from './user.js';

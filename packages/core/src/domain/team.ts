@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, timestampSchema, uniqueIdsSchema } from './common.js';
 
 /** A group of users; teams form a hierarchy through `parentTeamId`. */
-export const teamSchema = z.object({
+export const teamSchema = z.strictObject({
   id: idSchema,
   workspaceId: idSchema,
   name: z.string().min(1).max(200),
@@ -21,11 +21,11 @@ const teamFields = {
 };
 
 /** Input of `teams.create`. */
-export const createTeamInput = z.object({ ...teamFields, memberIds: teamFields.memberIds.default([]) });
+export const createTeamInput = z.strictObject({ ...teamFields, memberIds: teamFields.memberIds.default([]) });
 /** Input of `teams.create`. */
 export type CreateTeamInput = z.input<typeof createTeamInput>;
 
 /** Patch of `teams.update`. */
-export const updateTeamInput = z.object(teamFields).partial();
+export const updateTeamInput = z.strictObject(teamFields).partial();
 /** Patch of `teams.update`. */
 export type UpdateTeamInput = z.input<typeof updateTeamInput>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, pageQuerySchema, propertiesSchema, timestampSchema } from './common.js';
 
 /** Attachment metadata; the bytes live in the `BlobStore` under `blobKey`. */
-export const attachmentSchema = z.object({
+export const attachmentSchema = z.strictObject({
   id: idSchema,
   filename: z.string(),
   contentType: z.string(),
@@ -14,7 +14,7 @@ export const attachmentSchema = z.object({
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** Who wrote a message. `id` is the contact's or user's id; bots and system may have none. */
-export const authorSchema = z.object({
+export const authorSchema = z.strictObject({
   type: z.enum(['contact', 'user', 'bot', 'system']),
   id: z.string().nullable(),
 });
@@ -27,7 +27,7 @@ export const deliveryStatusSchema = z.enum(['pending', 'sent', 'failed']);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 
 /** A message to or from the contact. */
-export const messageSchema = z.object({
+export const messageSchema = z.strictObject({
   kind: z.literal('message'),
   id: idSchema,
   workspaceId: idSchema,
@@ -54,7 +54,7 @@ export const messageSchema = z.object({
 export type Message = z.infer<typeof messageSchema>;
 
 /** An internal note; never sent to the contact. */
-export const commentSchema = z.object({
+export const commentSchema = z.strictObject({
   kind: z.literal('comment'),
   id: idSchema,
   workspaceId: idSchema,
@@ -75,27 +75,46 @@ export type Comment = z.infer<typeof commentSchema>;
 export type TimelineItem = Message | Comment;
 
 /** Attachment as given to `reply` or in an inbound message. */
-export const attachmentInput = z.object({
+export const attachmentInput = z.strictObject({
   filename: z.string().min(1).max(255),
-  contentType: z.string().min(1).default('application/octet-stream'),
+  contentType: z.string().min(1).max(255).default('application/octet-stream'),
   content: z.union([z.instanceof(Uint8Array), z.string()]),
-  contentId: z.string().nullish(),
+  contentId: z.string().max(1000).nullish(),
 });
 /** Attachment as given to `reply` or in an inbound message. */
 export type AttachmentInput = z.input<typeof attachmentInput>;
 
+/** Max bytes of all attachments of one message together. */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
+// String content is base64: four characters carry three bytes.
+const contentBytes = (content: unknown) =>
+  content instanceof Uint8Array ? content.byteLength : typeof content === 'string' ? Math.floor((content.length * 3) / 4) : 0;
+
+/** The attachments of one message: at most `maxCount`, and `MAX_ATTACHMENT_BYTES` together. */
+export function attachmentsSchema(maxCount: number) {
+  return z
+    .array(attachmentInput)
+    .max(maxCount)
+    .superRefine((items, ctx) => {
+      const total = items.reduce((sum, item) => sum + contentBytes(item.content), 0);
+      if (total > MAX_ATTACHMENT_BYTES) ctx.addIssue({ code: 'custom', message: `attachments total more than ${MAX_ATTACHMENT_BYTES} bytes` });
+    })
+    .default([]);
+}
+
 /** Input of `conversations.reply`. */
-export const replyInput = z.object({
+export const replyInput = z.strictObject({
   authorId: idSchema,
   text: z.string().min(1).max(100_000),
   html: z.string().max(1_000_000).nullish(),
-  attachments: z.array(attachmentInput).max(20).default([]),
+  attachments: attachmentsSchema(20),
 });
 /** Input of `conversations.reply`. */
 export type ReplyInput = z.input<typeof replyInput>;
 
 /** Input of `conversations.comment`; mention users as `@[userId]`. */
-export const commentInput = z.object({
+export const commentInput = z.strictObject({
   authorId: idSchema,
   text: z.string().min(1).max(20_000),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common.js';
+import { httpUrlSchema, idSchema, timestampSchema } from './common.js';
 import { workingHoursSchema } from './working-hours.js';
 
 /** Whether an agent takes new work. */
@@ -13,7 +13,7 @@ export const userRoleSchema = z.enum(['admin', 'agent']);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
 /** Max open conversations: `default` for every inbox, `inboxes` per inbox id; `null` = unlimited. */
-export const capacitySchema = z.object({
+export const capacitySchema = z.strictObject({
   default: z.number().int().positive().nullable().default(null),
   inboxes: z.record(z.string(), z.number().int().positive()).default({}),
 });
@@ -21,7 +21,7 @@ export const capacitySchema = z.object({
 export type Capacity = z.infer<typeof capacitySchema>;
 
 /** An agent of the workspace. */
-export const userSchema = z.object({
+export const userSchema = z.strictObject({
   id: idSchema,
   workspaceId: idSchema,
   name: z.string().min(1).max(200),
@@ -40,17 +40,17 @@ export type User = z.infer<typeof userSchema>;
 
 const userFields = {
   name: z.string().trim().min(1).max(200),
-  email: z.email(),
-  avatarUrl: z.url().nullish(),
-  meetingLink: z.url().nullish(),
+  email: z.email().max(320),
+  avatarUrl: httpUrlSchema.nullish(),
+  meetingLink: httpUrlSchema.nullish(),
   role: userRoleSchema,
   availability: availabilitySchema,
   workingHours: workingHoursSchema.nullish(),
-  capacity: z.object({ default: capacitySchema.shape.default.unwrap(), inboxes: capacitySchema.shape.inboxes.unwrap() }).partial(),
+  capacity: z.strictObject({ default: capacitySchema.shape.default.unwrap(), inboxes: capacitySchema.shape.inboxes.unwrap() }).partial(),
 };
 
 /** Input of `users.create`. */
-export const createUserInput = z.object({
+export const createUserInput = z.strictObject({
   ...userFields,
   role: userFields.role.default('agent'),
   availability: userFields.availability.default('available'),
@@ -60,6 +60,6 @@ export const createUserInput = z.object({
 export type CreateUserInput = z.input<typeof createUserInput>;
 
 /** Patch of `users.update`. */
-export const updateUserInput = z.object(userFields).partial();
+export const updateUserInput = z.strictObject(userFields).partial();
 /** Patch of `users.update`. */
 export type UpdateUserInput = z.input<typeof updateUserInput>;

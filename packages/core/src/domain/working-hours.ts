@@ -26,11 +26,11 @@ export const timeZoneSchema = z.string().refine(isTimeZone, { message: 'unknown 
  * (0 = Sunday … 6 = Saturday; several per day allowed); `exceptions` replace a whole
  * date's intervals (an empty list = a day off, e.g. a holiday).
  */
-export const workingHoursSchema = z.object({
+export const workingHoursSchema = z.strictObject({
   timeZone: timeZoneSchema,
-  weekly: z.array(z.object({ day: z.number().int().min(0).max(6) }).and(dayIntervalSchema)).default([]),
+  weekly: z.array(z.strictObject({ day: z.number().int().min(0).max(6) }).and(dayIntervalSchema)).default([]),
   exceptions: z
-    .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), intervals: z.array(dayIntervalSchema) }))
+    .array(z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), intervals: z.array(dayIntervalSchema) }))
     .default([]),
 });
 /** Weekly working hours in an IANA time zone. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, timestampSchema } from './common.js';
 
 /** A tenant of the host app. Every other entity belongs to exactly one workspace. */
-export const workspaceSchema = z.object({
+export const workspaceSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1).max(200),
   createdAt: timestampSchema,
@@ -12,6 +12,6 @@ export const workspaceSchema = z.object({
 export type Workspace = z.infer<typeof workspaceSchema>;
 
 /** Input of `kit.workspaces.create`. */
-export const createWorkspaceInput = z.object({ name: z.string().trim().min(1).max(200) });
+export const createWorkspaceInput = z.strictObject({ name: z.string().trim().min(1).max(200) });
 /** Input of `kit.workspaces.create`. */
 export type CreateWorkspaceInput = z.input<typeof createWorkspaceInput>;

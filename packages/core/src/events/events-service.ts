@@ -4,7 +4,7 @@ import type { InboxEvent } from '../domain/events.js';
 import { parseInput } from '../errors/parse.js';
 import type { Scope } from '../kit/scope.js';
 
-const readQuery = z.object({
+const readQuery = z.strictObject({
   after: z.union([z.string().regex(/^\d+$/, 'expected a cursor from nextCursor').transform(Number), z.number().int().nonnegative()]).nullish(),
   limit: z.number().int().min(1).max(1000).default(100),
 });

@@ -31,7 +31,7 @@ export const createFilterInput = z
 export type CreateFilterInput = z.input<typeof createFilterInput>;
 
 /** An email filter of an inbox. */
-export const emailFilterSchema = z.object({
+export const emailFilterSchema = z.strictObject({
   id: idSchema,
   workspaceId: idSchema,
   inboxId: idSchema,
@@ -46,6 +46,6 @@ export const emailFilterSchema = z.object({
 export type EmailFilter = z.infer<typeof emailFilterSchema>;
 
 /** Query of `filters.list`. */
-export const listFiltersInput = z.object({ inboxId: idSchema.optional() }).default({});
+export const listFiltersInput = z.strictObject({ inboxId: idSchema.optional() }).default({});
 /** Query of `filters.list`. */
 export type ListFiltersInput = z.input<typeof listFiltersInput>;

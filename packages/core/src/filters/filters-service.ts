@@ -58,13 +58,13 @@ export function filtersService(scope: Scope): FiltersApi {
     async list(query = {}) {
       const { inboxId, cursor, limit } = parseInput(listQuery, query, 'filter query');
       if (inboxId) await scope.access.requireInbox(inboxId, 'inbox', inboxId);
-      const visible = inboxId ? null : await scope.access.visibleInboxIds();
-      const page = await scope.storage.records.list(workspaceId, 'emailFilter', {
-        where: inboxId ? { inboxId } : undefined,
+      // Filtered in the store, not after paging: an agent's pages are full.
+      const inboxes = inboxId ?? (await scope.access.visibleInboxIds());
+      return scope.storage.records.list(workspaceId, 'emailFilter', {
+        where: inboxes ? { inboxId: inboxes } : undefined,
         cursor: cursor ?? null,
         limit,
       });
-      return visible ? { ...page, items: page.items.filter((f) => visible.includes(f.inboxId)) } : page;
     },
     async delete(id) {
       await scope.access.requireAdmin('delete email filters');
@@ -76,8 +76,8 @@ export function filtersService(scope: Scope): FiltersApi {
     },
     async release(conversationId, input) {
       const { by } = parseInput(byInput, input, 'release');
-      const actor = actorOf(scope.access.by(by));
       return scope.mutate(async (tx, events) => {
+        const actor = actorOf(await scope.access.by(by, 'release', tx));
         const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
         await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
         if (!current.spam) return current;

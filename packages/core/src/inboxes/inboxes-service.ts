@@ -8,7 +8,11 @@ import { changedFields, requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
 import { randomToken } from '../runtime/ids.js';
 import type { StorageOperations } from '../storage/storage.js';
+import { actorOf } from '../conversations/status.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
+import { accessSnapshot, releaseLostAccess } from '../permissions/release-lost-access.js';
 import { fallbackAddress } from './fallback-address.js';
+import { deleteInboxForms } from '../forms/forms-service.js';
 
 /** Shared inboxes. */
 export interface InboxesApi {
@@ -18,9 +22,12 @@ export interface InboxesApi {
   get(id: string): Promise<Inbox>;
   /** Inboxes ordered by id (for an agent: the ones they are a member of). */
   list(query?: { cursor?: string | null; limit?: number }): Promise<Page<Inbox>>;
-  /** Renames or changes members. Admin only. */
+  /**
+   * Renames or changes members. Admin only. Users who can no longer see the inbox have their
+   * conversations in it unassigned in the same transaction (reason `access-lost`) and re-routed.
+   */
   update(id: string, patch: UpdateInboxInput): Promise<Inbox>;
-  /** Deletes an inbox that has no connected channels. Admin only. */
+  /** Deletes an inbox that has no connected channels, with its forms (`form.deleted`). Admin only. */
   delete(id: string): Promise<void>;
 }
 
@@ -56,6 +63,7 @@ export function inboxesService(scope: Scope): InboxesApi {
         updatedAt: now,
       };
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         await checkMembers(tx, workspaceId, members);
         await tx.records.put('inbox', inbox);
         await tx.addresses.put(inbox.fallbackAddress, { workspaceId, inboxId: id, channelId: null });
@@ -71,13 +79,15 @@ export function inboxesService(scope: Scope): InboxesApi {
     async list(query = {}) {
       const { cursor, limit } = parseInput(pageQuerySchema, query, 'inbox query');
       const visible = await scope.access.visibleInboxIds();
-      const page = await scope.storage.records.list(workspaceId, 'inbox', { cursor: cursor ?? null, limit });
-      return visible ? { ...page, items: page.items.filter((i) => visible.includes(i.id)) } : page;
+      // Filtered in the store, not after paging: an agent's pages are full.
+      const where = visible ? { id: visible } : undefined;
+      return scope.storage.records.list(workspaceId, 'inbox', { where, cursor: cursor ?? null, limit });
     },
     async update(id, patch) {
       await scope.access.requireAdmin('update inboxes');
       const parsed = parseInput(updateInboxInput, patch, 'inbox');
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         const current = requireFound(await tx.records.get(workspaceId, 'inbox', id), 'inbox', id);
         const next: Inbox = {
           ...current,
@@ -85,9 +95,11 @@ export function inboxesService(scope: Scope): InboxesApi {
           members: parsed.members ?? current.members,
           updatedAt: runtime.clock.now(),
         };
-        await checkMembers(tx, workspaceId, next.members);
+        if (parsed.members) await checkMembers(tx, workspaceId, next.members);
+        const before = await accessSnapshot(tx, workspaceId);
         await tx.records.put('inbox', next);
         events.record('inbox.updated', { inboxId: id, fields: changedFields(patch) });
+        await releaseLostAccess(tx, events, workspaceId, before, { now: next.updatedAt, by: actorOf(scope.actorId) });
         return next;
       });
     },
@@ -100,6 +112,7 @@ export function inboxesService(scope: Scope): InboxesApi {
           throw new ConflictError(`inbox "${id}" has connected channels; disconnect them first`);
         }
         await tx.addresses.delete(inbox.fallbackAddress);
+        await deleteInboxForms(tx, events, workspaceId, id);
         await tx.records.delete(workspaceId, 'inbox', id);
         events.record('inbox.deleted', { inboxId: id });
       });

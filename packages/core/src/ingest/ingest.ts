@@ -16,6 +16,7 @@ import type { StorageOperations } from '../storage/storage.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { randomToken } from '../runtime/ids.js';
 import { storeAttachments } from './attachments.js';
+import { dropMessage } from './dropped.js';
 import { findThread } from './find-thread.js';
 import type { IngestResult } from './ingest-result.js';
 import { newConversation } from './new-conversation.js';
@@ -60,8 +61,9 @@ async function ingestInTransaction(
 
   const filter = await matchFilters(tx, workspaceId, channel.inboxId, inbound);
   if (filter?.action === 'drop') {
-    recordFiltered(events, channel, inbound, filter, null);
-    return { status: 'filtered', filterId: filter.filterId, reason: filter.reason, conversation: null, message: null, created: false, duplicate: false };
+    const dropped = await dropMessage(tx, channel, inbound, filter);
+    if (dropped.record) recordFiltered(events, channel, inbound, filter, null);
+    return dropped.result;
   }
   const contact = await resolveContact(runtime, tx, events, workspaceId, inbound.from);
   const now = runtime.clock.now();
@@ -134,7 +136,9 @@ async function ingestInTransaction(
 }
 
 async function duplicateResult(tx: StorageOperations, workspaceId: string, message: Message): Promise<IngestResult> {
-  const conversation = (await tx.conversations.get(workspaceId, message.conversationId)) as Conversation;
+  // Locked: a contact merge moving this conversation holds its row until it commits, so the
+  // contact read next is the one the conversation points at after the merge, never a deleted one.
+  const conversation = (await tx.conversations.get(workspaceId, message.conversationId, { lock: true })) as Conversation;
   const contact = requireFound(await tx.contacts.get(workspaceId, conversation.contactId), 'contact', conversation.contactId);
   if (conversation.spam) {
     return { status: 'filtered', filterId: 'previous', reason: 'filtered when first ingested', conversation, message, created: false, duplicate: true };

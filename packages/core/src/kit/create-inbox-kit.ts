@@ -12,9 +12,11 @@ import { memoryBlobs } from '../runtime/blobs.js';
 import { systemClock } from '../runtime/clock.js';
 import { sortableIds } from '../runtime/ids.js';
 import { silentLogger } from '../runtime/logger.js';
+import { createRedactor, redactingLogger } from '../runtime/redactor.js';
 import { workspacesService, type WorkspacesApi } from '../workspaces/workspaces-service.js';
 import { createNotificationDispatcher } from '../notifications/notification-dispatcher.js';
 import { createRoutingAutomation } from '../routing/routing-automation.js';
+import { channelForms } from '../forms/channel-forms.js';
 import { parseKitOptions, type InboxKitOptions } from './options.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
@@ -56,8 +58,10 @@ const PENDING_SWEEP_MS = DELIVERY_LEASE_MS;
 export function createInboxKit(options: InboxKitOptions): InboxKit {
   const { channels, fallbackEmailDomain } = parseKitOptions(options);
   const clock = options.clock ?? systemClock();
-  const logger = options.logger ?? silentLogger;
+  const redactor = createRedactor();
+  const logger = redactingLogger(options.logger ?? silentLogger, redactor);
   const runtime = {
+    redactor,
     storage: options.storage,
     clock,
     ids: options.ids ?? sortableIds(() => clock.now()),
@@ -106,6 +110,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       clock,
       logger,
       blobs: runtime.blobs,
+      forms: channelForms(runtime.storage),
     };
   }
 

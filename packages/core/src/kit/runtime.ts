@@ -5,6 +5,7 @@ import type { Clock } from '../runtime/clock.js';
 import type { AssociationProvider, Notifier, SecretResolver } from '../runtime/host.js';
 import type { IdGenerator } from '../runtime/ids.js';
 import type { Logger } from '../runtime/logger.js';
+import type { Redactor } from '../runtime/redactor.js';
 import type { Storage } from '../storage/storage.js';
 import type { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
 
@@ -13,7 +14,10 @@ export interface KitRuntime {
   storage: Storage;
   clock: Clock;
   ids: IdGenerator;
+  /** The host's logger behind `redactor`: nothing logged carries a resolved secret. */
   logger: Logger;
+  /** Every secret this kit resolved, scrubbed from errors, events and logs. */
+  redactor: Redactor;
   notifier: Notifier | null;
   blobs: BlobStore;
   secrets: SecretResolver | null;

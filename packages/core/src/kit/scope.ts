@@ -24,7 +24,7 @@ export class Scope {
   }
 
   /** Throws `NOT_FOUND` when the workspace does not exist (checked once per scope). */
-  private requireWorkspace(): Promise<void> {
+  requireWorkspace(): Promise<void> {
     this.exists ??= this.runtime.storage.workspaces.get(this.workspaceId).then((ws) => {
       if (!ws) {
         this.exists = null;

@@ -35,7 +35,7 @@ export const notificationTogglesSchema = z
 export type NotificationToggles = z.infer<typeof notificationTogglesSchema>;
 
 /** Input of `notifications.setPreferences(userId, prefs)`: replaces the user's stored preferences. */
-export const notificationPreferencesInput = z.object({
+export const notificationPreferencesInput = z.strictObject({
   /** User-wide choices. */
   events: notificationTogglesSchema.default({}),
   /** Per-inbox choices, overriding `events` for that inbox. */

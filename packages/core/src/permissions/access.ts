@@ -2,6 +2,7 @@ import { inboxMemberIds } from '../domain/membership.js';
 import type { User } from '../domain/user.js';
 import { ForbiddenError } from '../errors/forbidden-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { Scope } from '../kit/scope.js';
 import type { StorageOperations } from '../storage/storage.js';
 
@@ -11,8 +12,10 @@ import type { StorageOperations } from '../storage/storage.js';
  * - `agent` users see and act on conversations only in inboxes they are a member of, directly
  *   or through a team (membership flows down: members of a sub-team count as members of the
  *   parent team). A conversation outside those inboxes is reported as `NOT_FOUND`, never leaked.
- * - Agents read users, teams and contacts of the workspace; they change only their own profile
+ * - Agents read users and teams of the workspace; they change only their own profile
  *   and availability. Workspace configuration (users, teams, inboxes, channels) needs `admin`.
+ * - Agents see (read and write) a contact only when it has a conversation in an inbox they can
+ *   see, or they own it (`permissions/contact-visibility.ts`); others are `NOT_FOUND`.
  * The host's own scope (`kit.workspace(id)`) is unrestricted.
  */
 export class Access {
@@ -26,6 +29,8 @@ export class Access {
   /** The acting user; `FORBIDDEN` when the id is unknown in this workspace. */
   async actor(ops: StorageOperations = this.scope.storage): Promise<User | null> {
     const { actorId, workspaceId } = this.scope;
+    // Reads outside a transaction check the workspace like writes do (inside one, mutate already has).
+    if (ops === this.scope.storage) await this.scope.requireWorkspace();
     if (actorId === null) return null;
     const user = await ops.records.get(workspaceId, 'user', actorId);
     if (!user) throw new ForbiddenError(`user "${actorId}" is not a member of this workspace`);
@@ -62,8 +67,16 @@ export class Access {
     if (visible && !visible.includes(inboxId)) throw new NotFoundError(entity, id);
   }
 
-  /** The user id to record as the actor of a change: the scoped user wins over a passed `by`. */
-  by(passed: string | null | undefined): string | null {
-    return this.scope.actorId ?? passed ?? null;
+  /**
+   * The user id to record as the actor of a change: the scoped user wins over a passed `by`.
+   * A passed `by` must name a user of the workspace (`VALIDATION` naming `by` in `context`).
+   */
+  async by(passed: string | null | undefined, context: string, ops: StorageOperations = this.scope.storage): Promise<string | null> {
+    if (this.scope.actorId !== null) return this.scope.actorId;
+    if (passed == null) return null;
+    if (!(await ops.records.get(this.scope.workspaceId, 'user', passed))) {
+      throw new ValidationError(context, [{ path: 'by', message: `unknown user "${passed}"` }]);
+    }
+    return passed;
   }
 }

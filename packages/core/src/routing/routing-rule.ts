@@ -18,7 +18,7 @@ export const fallbackStrategySchema = z.enum(['round-robin', 'least-open', 'manu
 export type FallbackStrategy = z.infer<typeof fallbackStrategySchema>;
 
 /** Who a rule routes to: users directly and teams (with their sub-teams' members). */
-export const routingTargetsSchema = z.object({
+export const routingTargetsSchema = z.strictObject({
   users: z.array(idSchema).default([]),
   teams: z.array(idSchema).default([]),
 });
@@ -28,7 +28,7 @@ export type RoutingTargets = z.infer<typeof routingTargetsSchema>;
 export type RoutingTargetsInput = z.input<typeof routingTargetsSchema>;
 
 /** Input of `routing.set(channelId, rule)`. */
-export const routingRuleInput = z.object({
+export const routingRuleInput = z.strictObject({
   targets: routingTargetsSchema.refine((t) => t.users.length + t.teams.length > 0, {
     message: 'name at least one user or team',
     path: ['users'],

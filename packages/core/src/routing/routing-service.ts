@@ -1,3 +1,6 @@
+import { inboxMemberIds, isTeamWithin } from '../domain/membership.js';
+import type { User } from '../domain/user.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 import type { FieldIssue } from '../errors/validation-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { parseInput } from '../errors/parse.js';
@@ -28,14 +31,29 @@ export interface RoutingApi {
   drain(target?: DrainTarget): Promise<{ assigned: number }>;
 }
 
-async function unknownTargets(tx: StorageOperations, workspaceId: string, rule: RoutingRule): Promise<FieldIssue[]> {
+/** Targets that are unknown, or cannot see the rule's inbox (a user not a member; a team neither a member nor inside one). */
+async function targetIssues(tx: StorageOperations, rule: RoutingRule): Promise<FieldIssue[]> {
+  const { workspaceId } = rule;
+  // One query at a time: a transaction is one connection.
+  const inbox = await tx.records.get(workspaceId, 'inbox', rule.inboxId);
+  const teams = await tx.records.list(workspaceId, 'team');
+  const members = inbox ? inboxMemberIds(inbox, teams.items) : new Set<string>();
+  const memberTeams = inbox?.members.teams ?? [];
   const issues: FieldIssue[] = [];
-  for (const [kind, ids] of [['user', rule.targets.users], ['team', rule.targets.teams]] as const) {
-    const found = await Promise.all(ids.map((id) => tx.records.get(workspaceId, kind, id)));
-    found.forEach((record, i) => {
-      if (!record) issues.push({ path: `targets.${kind}s[${i}]`, message: `unknown ${kind} "${ids[i]}"` });
-    });
-  }
+  const users: Array<User | null> = [];
+  for (const id of rule.targets.users) users.push(await tx.records.get(workspaceId, 'user', id));
+  rule.targets.users.forEach((id, i) => {
+    const path = `targets.users[${i}]`;
+    if (!users[i]) issues.push({ path, message: `unknown user "${id}"` });
+    else if (!members.has(id)) issues.push({ path, message: `user "${id}" cannot see the inbox; add them to its members first` });
+  });
+  rule.targets.teams.forEach((id, i) => {
+    const path = `targets.teams[${i}]`;
+    if (!teams.items.some((t) => t.id === id)) issues.push({ path, message: `unknown team "${id}"` });
+    else if (!memberTeams.some((memberTeam) => isTeamWithin(id, memberTeam, teams.items))) {
+      issues.push({ path, message: `team "${id}" cannot see the inbox; add it (or a parent team) to its members first` });
+    }
+  });
   return issues;
 }
 
@@ -54,6 +72,7 @@ export function routingService(scope: Scope): RoutingApi {
       await scope.access.requireAdmin('configure routing');
       const parsed = parseInput(routingRuleInput, input, 'routing rule');
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         const channel = await channelOf(tx, channelId);
         const existing = await tx.records.get(workspaceId, 'routingRule', channelId);
         const now = runtime.clock.now();
@@ -66,7 +85,7 @@ export function routingService(scope: Scope): RoutingApi {
           createdAt: existing?.createdAt ?? now,
           updatedAt: now,
         };
-        const issues = await unknownTargets(tx, workspaceId, rule);
+        const issues = await targetIssues(tx, rule);
         if (rule.requeueChatsOnAway && (channel.type !== 'chat' || !rule.onlyAvailable)) {
           issues.push({ path: 'requeueChatsOnAway', message: 'needs a chat channel and onlyAvailable: true' });
         }

@@ -7,6 +7,10 @@ import { parseInput } from '../errors/parse.js';
 import { changedFields, requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
 import type { StorageOperations } from '../storage/storage.js';
+import { actorOf } from '../conversations/status.js';
+import { accessSnapshot, releaseLostAccess } from '../permissions/release-lost-access.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
+import { deleteTeam } from './delete-team.js';
 
 /** Teams (hierarchical via `parentTeamId`). */
 export interface TeamsApi {
@@ -16,9 +20,24 @@ export interface TeamsApi {
   get(id: string): Promise<Team>;
   /** Teams ordered by id. */
   list(query?: { cursor?: string | null; limit?: number }): Promise<Page<Team>>;
-  /** Updates a team; a parent that would create a cycle is a `VALIDATION` error. Admin only. */
+  /**
+   * Updates a team; a parent that would create a cycle is a `VALIDATION` error. Admin only.
+   * Members who lose an inbox by the change (removed from the team, or the team moved) have their
+   * conversations there unassigned in the same transaction (reason `access-lost`) and re-routed.
+   */
   update(id: string, patch: UpdateTeamInput): Promise<Team>;
-  /** Deletes a team; its sub-teams move up to its parent. Admin only. */
+  /**
+   * Deletes a team and, in the same transaction, every reference to it. Admin only;
+   * `NOT_FOUND` when missing; `CONFLICT` while it has sub-teams (move or delete them first:
+   * silently re-parenting would change who sees which inbox). What it does to each reference:
+   * - inbox members: the team is removed (`inbox.updated`);
+   * - routing rules: the team leaves `targets.teams`; a rule left with no target is cleared
+   *   (`routing.rule.cleared`), others are saved (`routing.rule.set`);
+   * - chatflows: a profile naming the team becomes `null`, a bot handoff to it `to: null` (`chatflow.updated`);
+   * - conversations assigned to the team keep their user and get `teamId: null` (`conversation.assigned`, reason `team-deleted`);
+   * - members who could see an inbox only through the team lose it: their conversations there are
+   *   unassigned (reason `access-lost`) and re-routed by the queue after the commit.
+   */
   delete(id: string): Promise<void>;
 }
 
@@ -56,6 +75,7 @@ export function teamsService(scope: Scope): TeamsApi {
         updatedAt: now,
       };
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         await checkRefs(tx, workspaceId, team);
         await tx.records.put('team', team);
         events.record('team.created', { teamId: team.id });
@@ -75,6 +95,7 @@ export function teamsService(scope: Scope): TeamsApi {
       await scope.access.requireAdmin('update teams');
       const parsed = parseInput(updateTeamInput, patch, 'team');
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         const current = requireFound(await tx.records.get(workspaceId, 'team', id), 'team', id);
         const next: Team = {
           ...current,
@@ -84,23 +105,16 @@ export function teamsService(scope: Scope): TeamsApi {
           updatedAt: runtime.clock.now(),
         };
         await checkRefs(tx, workspaceId, next);
+        const before = await accessSnapshot(tx, workspaceId);
         await tx.records.put('team', next);
         events.record('team.updated', { teamId: id, fields: changedFields(patch) });
+        await releaseLostAccess(tx, events, workspaceId, before, { now: next.updatedAt, by: actorOf(scope.actorId) });
         return next;
       });
     },
     async delete(id) {
       await scope.access.requireAdmin('delete teams');
-      await scope.mutate(async (tx, events) => {
-        const team = requireFound(await tx.records.get(workspaceId, 'team', id), 'team', id);
-        const children = await tx.records.list(workspaceId, 'team', { where: { parentTeamId: id } });
-        for (const child of children.items) {
-          await tx.records.put('team', { ...child, parentTeamId: team.parentTeamId, updatedAt: runtime.clock.now() });
-          events.record('team.updated', { teamId: child.id, fields: ['parentTeamId'] });
-        }
-        await tx.records.delete(workspaceId, 'team', id);
-        events.record('team.deleted', { teamId: id });
-      });
+      await scope.mutate((tx, events) => deleteTeam(scope, tx, events, id, actorOf(scope.actorId)));
     },
   };
 }

@@ -14,6 +14,8 @@ import { parseInput } from '../errors/parse.js';
 import { changedFields, requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
 import type { StorageOperations } from '../storage/storage.js';
+import { actorOf } from '../conversations/status.js';
+import { deleteUser } from './delete-user.js';
 
 /** Agents of a workspace. */
 export interface UsersApi {
@@ -25,7 +27,20 @@ export interface UsersApi {
   list(query?: { cursor?: string | null; limit?: number }): Promise<Page<User>>;
   /** Updates profile fields. Users may update themselves; others need admin. */
   update(id: string, patch: UpdateUserInput): Promise<User>;
-  /** Deletes a user. Admin only. */
+  /**
+   * Deletes a user and, in the same transaction, every reference to them, so no later edit
+   * fails on a dangling id. Admin only; `NOT_FOUND` when missing. What it does to each reference:
+   * - inbox members and team members: the user is removed (`inbox.updated` / `team.updated`);
+   * - routing rules: the user leaves `targets.users`; a rule left with no target is cleared
+   *   (`routing.rule.cleared`: new conversations stay unassigned), others are saved (`routing.rule.set`);
+   * - chatflows: a profile naming the user becomes `null`, a bot handoff to them `to: null`
+   *   (the routing rule decides) — `chatflow.updated`;
+   * - conversations assigned to the user, in any status, are unassigned (the team stays),
+   *   recording `conversation.assigned` with reason `user-deleted`; open ones are re-routed by
+   *   the queue after the commit;
+   * - contacts they own get `ownerId: null` (`contact.updated`);
+   * - their notification preferences are deleted. Authored messages and comments keep the id (history).
+   */
   delete(id: string): Promise<void>;
   /** Sets availability (`available` | `away`); emits `user.availability.changed` when it changes. */
   setAvailability(id: string, availability: Availability): Promise<User>;
@@ -104,11 +119,7 @@ export function usersService(scope: Scope): UsersApi {
     },
     async delete(id) {
       await scope.access.requireAdmin('delete users');
-      await scope.mutate(async (tx, events) => {
-        requireFound(await tx.records.get(workspaceId, 'user', id), 'user', id);
-        await tx.records.delete(workspaceId, 'user', id);
-        events.record('user.deleted', { userId: id });
-      });
+      await scope.mutate((tx, events) => deleteUser(scope, tx, events, id, actorOf(scope.actorId)));
     },
     async setAvailability(id, availability) {
       parseInput(availabilitySchema, availability, 'availability');

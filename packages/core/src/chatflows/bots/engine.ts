@@ -9,7 +9,7 @@ import { botDefinitionSchema, type BotDefinition, type BotDefinitionInput, type 
 const answerValue = z.union([z.string(), z.number()]);
 
 /** Where a bot session stands. JSON-serializable: the chat adapter stores it between messages. */
-export const botStateSchema = z.object({
+export const botStateSchema = z.strictObject({
   /** `waiting` for an answer to `stepId`; `handed-off` or `completed` when the session is over. */
   status: z.enum(['waiting', 'handed-off', 'completed']),
   /** The question awaiting an answer, or the step the session ended on. */
@@ -23,7 +23,7 @@ export const botStateSchema = z.object({
 export type BotState = z.infer<typeof botStateSchema>;
 
 /** A visitor's message to the bot. */
-export const botInputSchema = z.object({ text: z.string().max(10_000) });
+export const botInputSchema = z.strictObject({ text: z.string().max(10_000) });
 /** A visitor's message to the bot. */
 export type BotInput = z.infer<typeof botInputSchema>;
 

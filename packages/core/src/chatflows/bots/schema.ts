@@ -12,9 +12,9 @@ const reaskMessage = z.string().trim().min(1).max(500).optional();
 
 /** How a question checks an answer; an invalid answer is re-asked with `message` (or a default). */
 export const answerValidatorSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), maxLength: z.number().int().min(1).max(5000).default(1000), message: reaskMessage }),
-  z.object({ type: z.literal('email'), message: reaskMessage }),
-  z.object({ type: z.literal('phone'), message: reaskMessage }),
+  z.strictObject({ type: z.literal('text'), maxLength: z.number().int().min(1).max(5000).default(1000), message: reaskMessage }),
+  z.strictObject({ type: z.literal('email'), message: reaskMessage }),
+  z.strictObject({ type: z.literal('phone'), message: reaskMessage }),
   z
     .object({ type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(false), message: reaskMessage })
     .refine((v) => v.min === undefined || v.max === undefined || v.min <= v.max, { message: 'max must not be below min', path: ['max'] }),
@@ -22,14 +22,14 @@ export const answerValidatorSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('options'),
       /** Shown as quick replies; an answer matches a label or value, ignoring case. `value` defaults to the label. */
-      options: z.array(z.object({ label: z.string().trim().min(1).max(100), value: z.string().trim().min(1).max(200).optional() })).min(1).max(20),
+      options: z.array(z.strictObject({ label: z.string().trim().min(1).max(100), value: z.string().trim().min(1).max(200).optional() })).min(1).max(20),
       message: reaskMessage,
     })
     .refine((v) => new Set(v.options.map((o) => o.label.toLowerCase())).size === v.options.length, {
       message: 'option labels must be unique',
       path: ['options'],
     }),
-  z.object({ type: z.literal('regex'), pattern: z.string().min(1), message: reaskMessage }).superRefine((v, ctx) => {
+  z.strictObject({ type: z.literal('regex'), pattern: z.string().min(1), message: reaskMessage }).superRefine((v, ctx) => {
     const result = compileSafeRegex(v.pattern);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message, path: ['pattern'] });
   }),
@@ -57,7 +57,7 @@ const branchValue = z.union([z.string().max(500), z.number()]).optional();
 
 /** A condition of a branch: on an earlier question's answer, or on a contact value. */
 export const branchConditionSchema = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('answer'), stepId: stepIdSchema, op: z.enum(BRANCH_OPERATORS), value: branchValue }).superRefine(checkBranchValue),
+  z.strictObject({ source: z.literal('answer'), stepId: stepIdSchema, op: z.enum(BRANCH_OPERATORS), value: branchValue }).superRefine(checkBranchValue),
   z
     .object({
       source: z.literal('contact'),
@@ -73,8 +73,8 @@ export type BranchCondition = z.infer<typeof branchConditionSchema>;
 
 /** One step of a bot, discriminated by `type`. */
 export const botStepSchema = z.discriminatedUnion('type', [
-  z.object({ id: stepIdSchema, type: z.literal('message'), text, next: stepIdSchema }),
-  z.object({
+  z.strictObject({ id: stepIdSchema, type: z.literal('message'), text, next: stepIdSchema }),
+  z.strictObject({
     id: stepIdSchema,
     type: z.literal('question'),
     text,
@@ -83,21 +83,21 @@ export const botStepSchema = z.discriminatedUnion('type', [
     setContactProperty: z.string().min(1).max(200).nullable().default(null),
     next: stepIdSchema,
   }),
-  z.object({
+  z.strictObject({
     id: stepIdSchema,
     type: z.literal('branch'),
     /** Tried in order; the first whose conditions all hold decides. */
-    branches: z.array(z.object({ when: z.array(branchConditionSchema).min(1).max(10), next: stepIdSchema })).min(1).max(20),
+    branches: z.array(z.strictObject({ when: z.array(branchConditionSchema).min(1).max(10), next: stepIdSchema })).min(1).max(20),
     otherwise: stepIdSchema,
   }),
-  z.object({
+  z.strictObject({
     id: stepIdSchema,
     type: z.literal('handoff'),
     text: text.nullable().default(null),
     /** Who takes over; `null` lets the channel's routing rule decide. */
     to: userOrTeamSchema.nullable().default(null),
   }),
-  z.object({ id: stepIdSchema, type: z.literal('end'), text: text.nullable().default(null) }),
+  z.strictObject({ id: stepIdSchema, type: z.literal('end'), text: text.nullable().default(null) }),
 ]);
 /** One step of a bot. */
 export type BotStep = z.infer<typeof botStepSchema>;
@@ -107,7 +107,7 @@ export type BotStep = z.infer<typeof botStepSchema>;
  * (see `validateBotGraph`): every `next` exists, every step is reachable and can reach an end or
  * a handoff, and every loop contains a question (so the bot always waits for the visitor).
  */
-export const botDefinitionSchema = z.object({ steps: z.array(botStepSchema).min(1).max(200) }).superRefine((bot, ctx) => {
+export const botDefinitionSchema = z.strictObject({ steps: z.array(botStepSchema).min(1).max(200) }).superRefine((bot, ctx) => {
   for (const issue of botGraphIssues(bot.steps)) ctx.addIssue({ code: 'custom', message: issue.message, path: ['steps', ...issue.path] });
 });
 /** A bot definition. */

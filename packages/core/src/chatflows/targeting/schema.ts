@@ -56,7 +56,7 @@ export const queryConditionSchema = z
 export type QueryCondition = z.infer<typeof queryConditionSchema>;
 
 const visitorConditionSchema = z.discriminatedUnion('property', [
-  z.object({ on: z.literal('visitor'), property: z.literal('contact'), op: z.enum(['known', 'unknown']) }),
+  z.strictObject({ on: z.literal('visitor'), property: z.literal('contact'), op: z.enum(['known', 'unknown']) }),
   z
     .object({
       on: z.literal('visitor'),
@@ -67,7 +67,7 @@ const visitorConditionSchema = z.discriminatedUnion('property', [
       value: value.optional(),
     })
     .superRefine(checkTextValue),
-  z.object({
+  z.strictObject({
     on: z.literal('visitor'),
     property: z.literal('language'),
     /** `is`/`isNot`: the preferred language; `accepts`/`notAccepts`: any accepted language. */
@@ -77,7 +77,7 @@ const visitorConditionSchema = z.discriminatedUnion('property', [
       .regex(/^([A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*|\*)$/, 'expected a language tag such as "fr" or "pt-BR"')
       .transform((tag) => tag.toLowerCase()),
   }),
-  z.object({ on: z.literal('visitor'), property: z.literal('device'), op: z.enum(['is', 'isNot']), value: z.enum(DEVICE_TYPES) }),
+  z.strictObject({ on: z.literal('visitor'), property: z.literal('device'), op: z.enum(['is', 'isNot']), value: z.enum(DEVICE_TYPES) }),
 ]);
 /** A condition on the visitor: known contact, contact property, language or device. */
 export type VisitorCondition = z.infer<typeof visitorConditionSchema>;
@@ -94,7 +94,7 @@ export const conditionGroupSchema = z.array(conditionSchema).min(1, 'a group nee
  * The total weight (`patternWeight`: states per input character) of a chatflow's
  * `matchesRegex` patterns. Every input a condition reads is at most `MAX_URL_LENGTH`
  * characters (URLs, query values) or cut to it (contact values), so one `match` of a chatflow
- * costs at most this × 8192 state visits, whatever the patterns: a few milliseconds (see
+ * costs at most this × 8192 state visits for its patterns, whatever they are (measured in
  * `bench/targeting-worst-case.bench.ts`). Patterns beyond it are refused at save.
  */
 export const MAX_TARGETING_PATTERN_WEIGHT = 400;
@@ -134,7 +134,7 @@ function checkPatternBudget(targeting: { include: Condition[][]; exclude: Condit
  * one cost budget (`MAX_TARGETING_PATTERN_WEIGHT`).
  */
 export const targetingSchema = z
-  .object({
+  .strictObject({
     include: z.array(conditionGroupSchema).max(50).default([]),
     exclude: z.array(conditionGroupSchema).max(50).default([]),
   })
