@@ -1,4 +1,4 @@
-import { botsService } from '../bots/bots-service.js';
+import { channelBots } from '../bots/channel-bots.js';
 import type { ChannelContext } from '../channels/channel-adapter.js';
 import { deliver, resolveSecret } from '../conversations/deliver.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
@@ -91,10 +91,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       clock,
       logger,
       blobs: runtime.blobs,
-      bots: {
-        start: ({ workspaceId, ...input }) => botsService(new Scope(runtime, workspaceId, null)).start(input),
-        input: ({ workspaceId, ...input }) => botsService(new Scope(runtime, workspaceId, null)).input(input),
-      },
+      bots: channelBots((workspaceId) => workspaceApi(runtime, workspaceId, null)),
     };
   }
 
