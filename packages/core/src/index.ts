@@ -38,3 +38,4 @@ export * from './notifications/index.js';
 export * from './chatflows/index.js';
 export * from './analytics/index.js';
 export * from './bots/index.js';
+export * from './forms/index.js';

@@ -10,6 +10,7 @@ import { analyticsResponseTimesSuite } from './suites/analytics-response-times.j
 import { analyticsVolumeSuite } from './suites/analytics-volume.js';
 import { contactsSuite } from './suites/contacts.js';
 import { chatflowsSuite } from './suites/chatflows.js';
+import { formsSuite } from './suites/forms.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
 import { kitRacesSuite } from './suites/kit-races.js';
@@ -58,6 +59,7 @@ const suites: readonly SuiteDefinition[] = [
   chatflowsSuite,
   botsSuite,
   botsKitSuite,
+  formsSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,
   analyticsVolumeSuite,

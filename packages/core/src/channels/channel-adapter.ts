@@ -12,6 +12,7 @@ import type { BlobStore } from '../runtime/blobs.js';
 import type { LeaseStore, StateStore } from '../storage/storage.js';
 import type { Page } from '../domain/common.js';
 import type { BotSessionInput, BotTurn, StartBotSessionInput } from '../bots/schemas.js';
+import type { ChannelForms } from '../forms/channel-forms.js';
 
 /**
  * # The InboxKit channel adapter contract (v1)
@@ -81,6 +82,8 @@ export interface ChannelContext {
   blobs: BlobStore;
   /** Drives bot chatflows in conversations (same as `ws.bots`, for any workspace). */
   bots: ChannelBots;
+  /** Forms by id and their spam counters (what a forms adapter needs). */
+  forms: ChannelForms;
 }
 
 /**

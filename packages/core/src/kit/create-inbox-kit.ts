@@ -15,6 +15,7 @@ import { createRedactor, redactingLogger } from '../runtime/redactor.js';
 import { workspacesService, type WorkspacesApi } from '../workspaces/workspaces-service.js';
 import { createNotificationDispatcher } from '../notifications/notification-dispatcher.js';
 import { createRoutingAutomation } from '../routing/routing-automation.js';
+import { channelForms } from '../forms/channel-forms.js';
 import { parseKitOptions, type InboxKitOptions } from './options.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
@@ -92,6 +93,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       logger,
       blobs: runtime.blobs,
       bots: channelBots((workspaceId) => workspaceApi(runtime, workspaceId, null)),
+      forms: channelForms(runtime.storage),
     };
   }
 

@@ -11,6 +11,7 @@ import { notificationsService, type NotificationsApi } from '../notifications/no
 import { analyticsService, type AnalyticsApi } from '../analytics/analytics-service.js';
 import { chatflowsService, type ChatflowsApi } from '../chatflows/chatflows-service.js';
 import { botsService, type BotsApi } from '../bots/bots-service.js';
+import { formsService, type FormsApi } from '../forms/forms-service.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
 
@@ -44,6 +45,8 @@ export interface WorkspaceApi {
   readonly chatflows: ChatflowsApi;
   /** Bot sessions: run a bot chatflow's steps in a conversation (what the chat adapter drives). */
   readonly bots: BotsApi;
+  /** Forms: field definitions with validation, delivering to an inbox (served by `@inboxkit/adapter-forms`). */
+  readonly forms: FormsApi;
   /** The same API acting as `userId`: sees and acts only where that user may (`FORBIDDEN` / `NOT_FOUND` otherwise). */
   asUser(userId: string): WorkspaceApi;
 }
@@ -66,6 +69,7 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     analytics: analyticsService(scope),
     chatflows: chatflowsService(scope),
     bots: botsService(scope),
+    forms: formsService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),
   };
 }

@@ -6,6 +6,7 @@ import type { Inbox } from '../../domain/inbox.js';
 import type { IngestResult } from '../../ingest/ingest-result.js';
 import { createInboxKit, type InboxKit } from '../../kit/create-inbox-kit.js';
 import { memoryBlobs } from '../../runtime/blobs.js';
+import { channelForms } from '../../forms/channel-forms.js';
 import { systemClock } from '../../runtime/clock.js';
 import type { Logger } from '../../runtime/logger.js';
 import type { Storage } from '../../storage/storage.js';
@@ -163,6 +164,7 @@ export async function createEnv<F>(makeAdapter: MakeAdapter<F>, driver: ChannelC
         logger,
         blobs: memoryBlobs(),
         bots: channelBots((id) => kit.workspace(id)),
+        forms: channelForms(store.storage),
       }),
       async dispose() {
         for (const dispose of disposers.splice(0)) await dispose();
