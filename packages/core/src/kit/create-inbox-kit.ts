@@ -1,3 +1,4 @@
+import { channelBots } from '../bots/channel-bots.js';
 import type { ChannelContext } from '../channels/channel-adapter.js';
 import { deliver, resolveSecret } from '../conversations/deliver.js';
 import { DELIVERY_LEASE_MS } from '../conversations/delivery-lease.js';
@@ -110,6 +111,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       clock,
       logger,
       blobs: runtime.blobs,
+      bots: channelBots((workspaceId) => workspaceApi(runtime, workspaceId, null)),
       forms: channelForms(runtime.storage),
     };
   }
