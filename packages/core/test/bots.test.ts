@@ -133,6 +133,8 @@ describe('ws.bots', () => {
     await expect(t.ws.bots.start({ conversationId: conversation.id, chatflowId: 'chf_nope' })).rejects.toMatchObject({ code: 'VALIDATION', message: /chatflowId/ });
     await expect(t.ws.bots.input({ conversationId: conversation.id, inputId: 'x', text: 'hi' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(t.ws.bots.input({ conversationId: conversation.id, inputId: '', text: 'hi' })).rejects.toMatchObject({ code: 'VALIDATION', message: /inputId/ });
+    const typo = { conversationId: conversation.id, chatflowID: t.bot.id } as unknown as Parameters<typeof t.ws.bots.start>[0];
+    await expect(t.ws.bots.start(typo)).rejects.toMatchObject({ code: 'VALIDATION', message: /chatflow/i });
   });
 
   it('keeps workspaces apart and agents to their inboxes', async () => {

@@ -70,7 +70,7 @@ export type ExportConversationsInput = z.input<typeof exportConversationsInput>;
 
 /** Input of `analytics.botPerformance`: bot sessions started in the window. */
 export const botPerformanceInput = z
-  .object({
+  .strictObject({
     from: instantSchema,
     to: instantSchema,
     /** Only this bot chatflow. */

@@ -4,7 +4,7 @@ import type { Conversation } from '../domain/conversation.js';
 import type { BotSession } from '../storage/bot-store.js';
 
 /** Input of `bots.start`: run a bot chatflow in a conversation of the chatflow's channel. */
-export const startBotSessionInput = z.object({
+export const startBotSessionInput = z.strictObject({
   conversationId: idSchema,
   chatflowId: idSchema,
 });
@@ -12,7 +12,7 @@ export const startBotSessionInput = z.object({
 export type StartBotSessionInput = z.input<typeof startBotSessionInput>;
 
 /** Input of `bots.input`: one visitor message to the conversation's waiting bot. */
-export const botSessionInput = z.object({
+export const botSessionInput = z.strictObject({
   conversationId: idSchema,
   /**
    * The caller's id of this visitor message (the chat adapter passes the message's

@@ -11,10 +11,10 @@ import type { Logger } from '../runtime/logger.js';
 import type { BlobStore } from '../runtime/blobs.js';
 import type { LeaseStore, StateStore } from '../storage/storage.js';
 import type { Page } from '../domain/common.js';
+import type { BotSessionInput, BotTurn, StartBotSessionInput } from '../bots/schemas.js';
 import type { ChannelForms } from '../forms/channel-forms.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
 import type { WorkspaceApi } from '../kit/workspace-api.js';
-import type { BotSessionInput, BotTurn, StartBotSessionInput } from '../bots/schemas.js';
 
 /**
  * # The InboxKit channel adapter contract (v1)
@@ -82,14 +82,14 @@ export interface ChannelContext {
   logger: Logger;
   /** Attachment bytes. */
   blobs: BlobStore;
-  /** Forms by id and their spam counters (what a forms adapter needs). */
-  forms: ChannelForms;
   /** Committed events of every workspace, other processes' included (same as `kit.events`): how a chat server learns of replies written elsewhere. */
   events: InboxEventEmitter;
   /** One workspace's API acting as the system (same as `kit.workspace(id)`): chatflow matching, timelines. */
   workspace(workspaceId: string): WorkspaceApi;
   /** Drives bot chatflows in conversations (same as `ws.bots`, for any workspace). */
   bots: ChannelBots;
+  /** Forms by id and their spam counters (what a forms adapter needs). */
+  forms: ChannelForms;
 }
 
 /**
@@ -117,6 +117,13 @@ export interface SendRequest {
   contact: Contact;
   /** The outgoing message (status `pending`). */
   message: Message;
+  /**
+   * The id this message must go out with (email: the `Message-ID`, without angle brackets),
+   * allocated and stored by the kit before the first attempt. A re-send after a crash or
+   * restart carries the same id, so the receiver can drop the copy: use it when the channel
+   * lets you choose the id, and return it (or the channel's own id) as `SendResult.externalId`.
+   */
+  externalId: string;
   /** The user who wrote it, if a user did. */
   author: User | null;
   /** Earlier messages of the conversation that have an `externalId`, oldest first (for threading headers). */

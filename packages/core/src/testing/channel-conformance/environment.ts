@@ -1,3 +1,4 @@
+import { channelBots } from '../../bots/channel-bots.js';
 import type { ChannelAdapter, ChannelContext } from '../../channels/channel-adapter.js';
 import type { Channel } from '../../domain/channel.js';
 import type { InboxEvent } from '../../domain/events.js';
@@ -162,13 +163,10 @@ export async function createEnv<F>(makeAdapter: MakeAdapter<F>, driver: ChannelC
         clock: systemClock(),
         logger,
         blobs: memoryBlobs(),
+        bots: channelBots((id) => kit.workspace(id)),
         forms: channelForms(store.storage),
         events: kit.events,
         workspace: (workspaceId) => kit.workspace(workspaceId),
-        bots: {
-          start: ({ workspaceId, ...input }) => kit.workspace(workspaceId).bots.start(input),
-          input: ({ workspaceId, ...input }) => kit.workspace(workspaceId).bots.input(input),
-        },
       }),
       async dispose() {
         for (const dispose of disposers.splice(0)) await dispose();
