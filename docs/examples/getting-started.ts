@@ -32,9 +32,9 @@ const first = await kit.ingest(inbound);
 const again = await kit.ingest(inbound); // the same externalId: a no-op
 if (first.status !== 'accepted' || again.status !== 'accepted') throw new Error('filtered');
 console.log('created:', first.created, 'duplicate on redelivery:', again.duplicate);
-await kit.idle(); // routing runs after the commit
+// Routing ran inside the ingest transaction: the result already has the assignee.
+console.log('assigned to', first.conversation.assigneeId === kari.id ? 'Kari' : first.conversation.assigneeId);
 const conversation = await ws.conversations.get(first.conversation.id);
-console.log('assigned to', conversation.assigneeId === kari.id ? 'Kari' : conversation.assigneeId);
 
 // 3. Reply as the agent, permission-checked.
 const asKari = ws.asUser(kari.id);
