@@ -1,3 +1,4 @@
+import { channelBots } from '../../bots/channel-bots.js';
 import type { ChannelAdapter, ChannelContext } from '../../channels/channel-adapter.js';
 import type { Channel } from '../../domain/channel.js';
 import type { InboxEvent } from '../../domain/events.js';
@@ -162,6 +163,7 @@ export async function createEnv<F>(makeAdapter: MakeAdapter<F>, driver: ChannelC
         clock: systemClock(),
         logger,
         blobs: memoryBlobs(),
+        bots: channelBots((id) => kit.workspace(id)),
         forms: channelForms(store.storage),
       }),
       async dispose() {
