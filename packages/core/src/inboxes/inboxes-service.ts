@@ -9,6 +9,7 @@ import type { Scope } from '../kit/scope.js';
 import { randomToken } from '../runtime/ids.js';
 import type { StorageOperations } from '../storage/storage.js';
 import { actorOf } from '../conversations/status.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 import { accessSnapshot, releaseLostAccess } from '../permissions/release-lost-access.js';
 import { fallbackAddress } from './fallback-address.js';
 import { deleteInboxForms } from '../forms/forms-service.js';
@@ -62,6 +63,7 @@ export function inboxesService(scope: Scope): InboxesApi {
         updatedAt: now,
       };
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         await checkMembers(tx, workspaceId, members);
         await tx.records.put('inbox', inbox);
         await tx.addresses.put(inbox.fallbackAddress, { workspaceId, inboxId: id, channelId: null });
@@ -85,6 +87,7 @@ export function inboxesService(scope: Scope): InboxesApi {
       await scope.access.requireAdmin('update inboxes');
       const parsed = parseInput(updateInboxInput, patch, 'inbox');
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         const current = requireFound(await tx.records.get(workspaceId, 'inbox', id), 'inbox', id);
         const next: Inbox = {
           ...current,
