@@ -1,0 +1,16 @@
+/**
+ * `@inboxkit/adapter-email`: the email channel of InboxKit — raw MIME intake, parsing,
+ * reply extraction, threading and loop protection; IMAP polling and SMTP sending.
+ * @packageDocumentation
+ */
+export { emailChannel, type EmailChannel } from './email-channel.js';
+export {
+  emailConfigSchema,
+  mailServerSchema,
+  type EmailConfig,
+  type MailServer,
+  type EmailChannelOptions,
+  type EmailSettings,
+  type EmailTransport,
+} from './config.js';
+export type { RawSource, RawTarget, RawIngestResult } from './intake/raw-intake.js';
