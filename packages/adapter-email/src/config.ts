@@ -14,6 +14,18 @@ export const mailServerSchema = z.strictObject({
 /** A mail server's settings as stored on a channel. */
 export type MailServer = z.output<typeof mailServerSchema>;
 
+/** The IMAP side of a channel: the server plus which mailbox to ingest and what to do after. */
+export const imapServerSchema = mailServerSchema.extend({
+  /** Mailbox to ingest. Default `INBOX`. */
+  mailbox: z.string().min(1).max(200).default('INBOX'),
+  /** Set `\Seen` on ingested messages. Default `false` (the mailbox looks untouched to people reading it). */
+  markSeen: z.boolean().default(false),
+  /** Move ingested messages to this mailbox (it must exist). Default: leave them. */
+  moveTo: z.string().min(1).max(200).nullable().default(null),
+});
+/** A channel's IMAP settings as stored. */
+export type ImapServer = z.output<typeof imapServerSchema>;
+
 /**
  * Config of one email channel (`ws.channels.connect({ type: 'email', config })`). `imap` is
  * absent for channels fed only by `ingestRaw` (webhooks) or the inbound receiver; without
@@ -21,7 +33,7 @@ export type MailServer = z.output<typeof mailServerSchema>;
  */
 export const emailConfigSchema = z.strictObject({
   address: z.email().max(320).transform((a) => a.toLowerCase()),
-  imap: mailServerSchema.optional(),
+  imap: imapServerSchema.optional(),
   smtp: mailServerSchema.optional(),
 });
 /** A validated email channel config. */
@@ -62,6 +74,26 @@ export const emailOptionsSchema = z.strictObject({
     .default(false),
   /** Mailing-list mail (`List-Id`) is skipped unless `false`. */
   skipListMail: z.boolean().default(true),
+  /** IMAP ingestion pacing; the defaults suit production. */
+  imap: z
+    .strictObject({
+      /** Sync at least this often even without IDLE notifications (servers without IDLE, missed events). Default 60 s. */
+      pollIntervalMs: z.number().int().min(100).default(60_000),
+      /** Mailbox lease lifetime, renewed every third of it; a crashed owner's mailbox is taken over after it. Default 30 s. */
+      leaseTtlMs: z.number().int().min(300).default(30_000),
+      /** Reconnect backoff after network errors and server restarts: doubles from `initialMs` up to `maxMs`, jittered. */
+      backoff: z
+        .strictObject({
+          initialMs: z.number().int().min(10).default(1_000),
+          maxMs: z.number().int().min(10).default(5 * 60_000),
+        })
+        .prefault({}),
+      /** Messages fetched per FETCH (then ingested one by one in UID order). Default 25. */
+      batchSize: z.number().int().min(1).max(500).default(25),
+      /** How often the channel list is re-read to pick up channels connected in other processes. Default 30 s. */
+      channelRescanMs: z.number().int().min(100).default(30_000),
+    })
+    .prefault({}),
   /**
    * How replies leave for conversations that have no SMTP of their own (inbox fallback
    * addresses, channels without `smtp`): an SMTP server or a ready transport.

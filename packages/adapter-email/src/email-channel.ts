@@ -1,6 +1,10 @@
 import { ChannelError, type ChannelAdapter, type ChannelContext } from '@inboxkit/core';
 import { parseEmailConfig, parseEmailOptions, type EmailChannelOptions } from './config.js';
 import { createIntake, type RawSource, type RawTarget, type RawIngestResult } from './intake/raw-intake.js';
+import { imapIngestion, type ImapMailboxStatus } from './imap/imap-ingestion.js';
+import { imapSettingsOf } from './imap/imap-settings.js';
+import { sendRouteFor } from './smtp/route.js';
+import { sendReply } from './smtp/smtp-sender.js';
 
 /** The email adapter value: a `ChannelAdapter` of type `email` plus raw MIME intake. */
 export interface EmailChannel extends ChannelAdapter {
@@ -12,6 +16,12 @@ export interface EmailChannel extends ChannelAdapter {
    * `CHANNEL` before `kit.start()` and `NOT_FOUND` for an unknown channel or recipient.
    */
   ingestRaw(source: RawSource, target: RawTarget): Promise<RawIngestResult>;
+  /**
+   * The IMAP mailboxes of this process: one entry per active channel with `imap` settings;
+   * `owning` tells whether this process holds the mailbox lease (exactly one process across
+   * all kits on a store does). For health checks.
+   */
+  imapStatus(): ImapMailboxStatus[];
 }
 
 /**
@@ -26,18 +36,31 @@ export function emailChannel(options: EmailChannelOptions = {}): EmailChannel {
     return context;
   };
   const intake = createIntake(settings, requireContext);
+  const imap = imapIngestion({
+    timing: settings.imap,
+    settingsOf: imapSettingsOf,
+    ingestFor: (channel) => async (source) => {
+      await intake.ingestRaw(source, { channelId: channel.id });
+    },
+  });
 
   return {
     specificationVersion: 'v1',
     type: 'email',
-    capabilities: { send: false },
+    capabilities: { send: true },
     parseConfig: (config) => parseEmailConfig(config),
     async start(ctx) {
       context = ctx;
+      await imap.start(ctx);
     },
     async stop() {
+      await imap.stop();
       context = null;
     },
+    onConnect: (channel) => imap.onConnect(channel),
+    onDisconnect: (channel) => imap.onDisconnect(channel),
+    doSend: (request) => sendReply(request, sendRouteFor(request.channel, settings)),
     ingestRaw: (source, target) => intake.ingestRaw(source, target),
+    imapStatus: () => imap.status(),
   };
 }

@@ -4,6 +4,14 @@ import type { ImapSettings, ImapTiming } from './imap-settings.js';
 import type { RawIngest } from './mailbox-sync.js';
 import { startMailboxWorker, type MailboxWorker } from './mailbox-worker.js';
 
+/** One mailbox as seen from this process. */
+export interface ImapMailboxStatus {
+  /** The channel. */
+  channelId: string;
+  /** This process holds the mailbox lease and ingests it; `false` = standing by while another process does. */
+  owning: boolean;
+}
+
 /** Runs one mailbox worker per connected email channel with IMAP settings. */
 export interface ImapIngestion {
   /** Starts workers for every active channel and keeps the set current. */
@@ -14,8 +22,8 @@ export interface ImapIngestion {
   onConnect(channel: Channel): Promise<void>;
   /** A channel was disconnected: stop its worker. */
   onDisconnect(channel: Channel): Promise<void>;
-  /** Channel ids whose mailbox this process owns right now (for health checks and tests). */
-  owned(): string[];
+  /** The mailboxes this process runs a worker for, and whether it holds each one's lease. */
+  status(): ImapMailboxStatus[];
 }
 
 /** Builds the IMAP side of the email adapter. */
@@ -99,6 +107,6 @@ export function imapIngestion(deps: {
     },
     onConnect: (channel) => serial(() => ensure(channel)),
     onDisconnect: (channel) => serial(() => ensure({ ...channel, status: 'disconnected' })),
-    owned: () => [...workers.values()].filter((w) => w.worker.owning).map((w) => w.worker.channelId),
+    status: () => [...workers.values()].map(({ worker }) => ({ channelId: worker.channelId, owning: worker.owning })),
   };
 }

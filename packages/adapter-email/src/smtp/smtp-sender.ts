@@ -1,22 +1,9 @@
 import { ChannelError, type SendRequest, type SendResult } from '@inboxkit/core';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { EmailTransport, MailServer } from '../config.js';
 import type { Attachment as MailAttachment } from 'nodemailer/lib/mailer/index.js';
 import { buildOutgoingMail } from './outgoing-mail.js';
 import { smtpSendError } from './send-error.js';
-
-/** SMTP server settings; the password is a secret reference resolved at send time. */
-export interface SmtpSettings {
-  /** SMTP host. */
-  host: string;
-  /** SMTP port (587 submission, 465 TLS, 25). */
-  port: number;
-  /** TLS from the first byte (465); otherwise STARTTLS when offered. */
-  secure: boolean;
-  /** Login name; omit for an unauthenticated relay. */
-  user?: string | null;
-  /** Secret reference of the password. */
-  passwordRef?: string | null;
-}
 
 /** How one reply leaves: from which address, over which transport. */
 export interface SendRoute {
@@ -26,7 +13,7 @@ export interface SendRoute {
    * `{ smtp }`: a transport is opened for this message and closed after it. `{ transport }`:
    * the host's own nodemailer transport (any kind); it is used as given and never closed.
    */
-  via: { smtp: SmtpSettings } | { transport: Pick<Transporter, 'sendMail'> };
+  via: { smtp: MailServer } | { transport: EmailTransport };
 }
 
 /** Reads a reply's attachments from the kit's BlobStore; a missing blob is a permanent failure. */
@@ -59,19 +46,19 @@ export async function sendReply(request: SendRequest, route: SendRoute): Promise
   }
   const attachments = await readAttachments(request);
   const secrets: string[] = [];
-  let transport: Pick<Transporter, 'sendMail'>;
+  let transport: EmailTransport;
   let owned: Transporter | null = null;
   if ('transport' in route.via) {
     transport = route.via.transport;
   } else {
     const { smtp } = route.via;
-    const pass = smtp.passwordRef ? await request.resolveSecret(smtp.passwordRef) : null;
-    if (pass) secrets.push(pass);
+    const pass = await request.resolveSecret(smtp.passwordRef);
+    secrets.push(pass);
     owned = nodemailer.createTransport({
       host: smtp.host,
       port: smtp.port,
       secure: smtp.secure,
-      ...(smtp.user ? { auth: { user: smtp.user, pass: pass ?? '' } } : {}),
+      auth: { user: smtp.user, pass },
       connectionTimeout: 30_000,
       greetingTimeout: 30_000,
       socketTimeout: 60_000,
@@ -92,7 +79,8 @@ export async function sendReply(request: SendRequest, route: SendRoute): Promise
       ...(mail.html ? { html: mail.html } : {}),
       attachments,
     });
-    const response = typeof info?.response === 'string' ? info.response.slice(0, 500) : null;
+    const reply = (info as { response?: unknown } | undefined)?.response;
+    const response = typeof reply === 'string' ? reply.slice(0, 500) : null;
     return { externalId: mail.messageId, metadata: { email: { messageId: mail.messageId, smtpResponse: response } } };
   } catch (error) {
     throw smtpSendError(error, secrets);
