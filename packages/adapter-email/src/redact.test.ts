@@ -14,5 +14,7 @@ describe('redactSecrets', () => {
     const error = Object.assign(new Error('login as bob with s3cret! refused'), { code: 'EAUTH' });
     expect(describeError(error, ['s3cret!'])).toBe('login as bob with [redacted] refused (EAUTH)');
     expect(describeError('plain s3cret!', ['s3cret!'])).toBe('plain [redacted]');
+    const imap = Object.assign(new Error('Command failed'), { responseText: 'Authentication failed.', serverResponseCode: 'AUTHENTICATIONFAILED' });
+    expect(describeError(imap)).toBe('Command failed: Authentication failed. (AUTHENTICATIONFAILED)');
   });
 });

@@ -11,8 +11,13 @@ export function redactSecrets(text: string, secrets: readonly (string | null | u
   return out;
 }
 
-/** A loggable one-line description of an unknown error, secrets removed. */
+/** A loggable one-line description of an unknown error, secrets removed. Includes the server's words (IMAP `responseText`, SMTP `response`) and codes. */
 export function describeError(error: unknown, secrets: readonly (string | null | undefined)[] = []): string {
-  const text = error instanceof Error ? `${error.message}${(error as { code?: unknown }).code ? ` (${String((error as { code?: unknown }).code)})` : ''}` : String(error);
-  return redactSecrets(text, secrets);
+  if (!(error instanceof Error)) return redactSecrets(String(error), secrets);
+  const extra = error as { code?: unknown; serverResponseCode?: unknown; responseText?: unknown };
+  const parts = [error.message];
+  if (typeof extra.responseText === 'string' && extra.responseText && !error.message.includes(extra.responseText)) parts.push(`: ${extra.responseText}`);
+  const codes = [extra.serverResponseCode, extra.code].filter((c): c is string => typeof c === 'string' && c.length > 0);
+  if (codes.length) parts.push(` (${codes.join(', ')})`);
+  return redactSecrets(parts.join(''), secrets);
 }

@@ -134,13 +134,14 @@ describe.skipIf(!dovecotAvailable)('IMAP ingestion against a real Dovecot', () =
     await dovecot.append(login, customerMail({ messageId: 'ignored@customer.test' }));
     // A second channel with a wrong password keeps retrying with backoff and says why.
     vault['imap-wrong'] = 'Wrong-Password-5521';
-    await ws.channels.connect({
+    const wrong = await ws.channels.connect({
       inboxId: channel.inboxId,
       type: 'email',
       name: 'wrong@acme.test',
       config: { address: 'wrong@acme.test', imap: { ...(channel.config.imap as ImapSettings), passwordRef: 'imap-wrong' } },
     });
-    await eventually(() => logs.some((l) => l.message.includes('reconnecting') && JSON.stringify(l.fields).includes('wrong')));
+    await eventually(() => logs.some((l) => l.message.includes('reconnecting') && l.fields?.channelId === wrong.id));
+    expect(logs.find((l) => l.fields?.channelId === wrong.id)!.fields!.error).toMatch(/auth/i);
     expect(await incomingMessages(kit, workspace.id)).toEqual([]);
     const text = JSON.stringify(logs);
     expect(text).not.toContain(password);
