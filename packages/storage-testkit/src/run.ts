@@ -9,12 +9,15 @@ import { contactsSuite } from './suites/contacts.js';
 import { chatflowsSuite } from './suites/chatflows.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
+import { kitRacesSuite } from './suites/kit-races.js';
+import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
 import { eventsSuite } from './suites/events.js';
 import { leasesSuite } from './suites/leases.js';
+import { oddInputSuite } from './suites/odd-input.js';
 import { recordsSuite } from './suites/records.js';
 import { routingSuite } from './suites/routing.js';
 import { stateSuite } from './suites/state.js';
@@ -22,6 +25,7 @@ import { subscribeSuite } from './suites/subscribe.js';
 import { tenancySuite } from './suites/tenancy.js';
 import { timelineSuite } from './suites/timeline.js';
 import { transactionsSuite } from './suites/transactions.js';
+import { transactionSafetySuite } from './suites/transaction-safety.js';
 import { workspacesSuite } from './suites/workspaces.js';
 
 /** Every area of the contract, in report order. */
@@ -39,10 +43,14 @@ const suites: readonly SuiteDefinition[] = [
   addressesSuite,
   leasesSuite,
   transactionsSuite,
+  transactionSafetySuite,
   tenancySuite,
   copiesSuite,
   subscribeSuite,
   kitSuite,
+  kitRacesSuite,
+  kitPermissionsSuite,
+  oddInputSuite,
   kitIntegritySuite,
   chatflowsSuite,
   analyticsRepliesSuite,

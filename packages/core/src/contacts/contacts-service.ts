@@ -131,7 +131,9 @@ export function contactsService(scope: Scope): ContactsApi {
     async delete(id) {
       await scope.access.requireAdmin('delete contacts');
       await scope.mutate(async (tx, events) => {
-        requireFound(await tx.contacts.get(workspaceId, id), 'contact', id);
+        // Locked first: an ingest holding the contact finishes (and its conversation is
+        // counted) before the count, and a later one finds the contact gone.
+        requireFound(await tx.contacts.get(workspaceId, id, { lock: true }), 'contact', id);
         if ((await tx.conversations.count(workspaceId, { contactId: id })) > 0) {
           throw new ConflictError(`contact "${id}" has conversations; merge it into another contact instead`);
         }

@@ -76,8 +76,9 @@ export function inboxesService(scope: Scope): InboxesApi {
     async list(query = {}) {
       const { cursor, limit } = parseInput(pageQuerySchema, query, 'inbox query');
       const visible = await scope.access.visibleInboxIds();
-      const page = await scope.storage.records.list(workspaceId, 'inbox', { cursor: cursor ?? null, limit });
-      return visible ? { ...page, items: page.items.filter((i) => visible.includes(i.id)) } : page;
+      // Filtered in the store, not after paging: an agent's pages are full.
+      const where = visible ? { id: visible } : undefined;
+      return scope.storage.records.list(workspaceId, 'inbox', { where, cursor: cursor ?? null, limit });
     },
     async update(id, patch) {
       await scope.access.requireAdmin('update inboxes');

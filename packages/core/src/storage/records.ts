@@ -38,5 +38,9 @@ export interface BaseRecord {
   workspaceId: string;
 }
 
-/** Equality filter over a record's top-level fields. */
-export type RecordWhere = Record<string, string | number | boolean | null>;
+/**
+ * Filter over a record's top-level fields: a scalar must equal the field; a string array
+ * means "one of" (an empty array matches nothing). Filtering in the store, not after paging,
+ * keeps pages full (permission filters pass the visible ids this way).
+ */
+export type RecordWhere = Record<string, string | number | boolean | null | readonly string[]>;

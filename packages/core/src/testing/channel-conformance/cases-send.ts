@@ -1,0 +1,61 @@
+import { expect } from 'vitest';
+import type { Channel } from '../../domain/channel.js';
+import type { Message } from '../../domain/timeline.js';
+import { inboundMessage, requireSend, type ChannelCase } from './case.js';
+import type { ChannelTestContext } from './driver.js';
+import type { ConformanceEnv } from './environment.js';
+
+const area = 'send';
+
+/** Starts the kit, connects (unless given a channel), takes one customer message in and answers it. */
+export async function replyToCustomer(
+  env: ConformanceEnv<unknown>,
+  key: string,
+  text: string,
+  options: { channel?: Channel; before?: (context: ChannelTestContext<unknown>) => Promise<void> } = {},
+) {
+  await env.kit.start();
+  const channel = options.channel ?? (await env.connect());
+  const inbound = await env.deliver(channel, inboundMessage(key));
+  if (inbound.status !== 'accepted') throw new Error(`[channel conformance] expected the inbound message to be accepted, got ${inbound.status}`);
+  const context = env.context(channel);
+  await options.before?.(context);
+  const reply = await env.kit.workspace(env.workspaceId).conversations.reply(inbound.conversation.id, { authorId: env.authorId, text });
+  const stored = (await env.storage.timeline.get(env.workspaceId, reply.id)) as Message;
+  return { channel, reply, stored, context };
+}
+
+/** `doSend` reports truthfully: `sent` means the far end got it, a failure is `failed` with a reason. */
+export const sendCases: ChannelCase[] = [
+  {
+    area,
+    title: 'a reply is reported sent and reaches the far end',
+    async run(env, skip) {
+      requireSend(env, skip);
+      const text = 'Your parcel left our warehouse today.';
+      const { reply, stored, context } = await replyToCustomer(env, 'reply', text);
+      expect({ status: reply.deliveryStatus, error: reply.deliveryError }).toEqual({ status: 'sent', error: null });
+      expect(stored.deliveryStatus).toBe('sent');
+      const seen = await env.waitFor('the far end to receive the reply', async () => {
+        const deliveries = await env.driver.observeSent!(context);
+        return deliveries.find((delivery) => delivery.text.includes(text));
+      });
+      if (seen.externalId && stored.externalId) expect(seen.externalId, 'the stored externalId is the one delivered').toBe(stored.externalId);
+    },
+  },
+  {
+    area,
+    title: 'a forced failure is reported as failed with a delivery error',
+    async run(env, skip) {
+      requireSend(env, skip);
+      const text = 'This reply cannot be delivered.';
+      const { reply, stored, context } = await replyToCustomer(env, 'broken', text, { before: (context) => env.driver.breakDelivery!(context) });
+      expect(reply.deliveryStatus).toBe('failed');
+      expect(typeof reply.deliveryError === 'string' && reply.deliveryError.length > 0, 'deliveryError says why').toBe(true);
+      expect(stored.deliveryStatus).toBe('failed');
+      const deliveries = await env.driver.observeSent!(context);
+      expect(deliveries.some((delivery) => delivery.text.includes(text)), 'a failed reply did not reach the far end').toBe(false);
+      expect(env.events.some((event) => event.type === 'message.delivery.changed' && (event.data as { status?: string }).status === 'failed')).toBe(true);
+    },
+  },
+];
