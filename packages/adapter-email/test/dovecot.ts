@@ -65,6 +65,7 @@ ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
+mail_fsync = never
 mail_location = maildir:${dir}/mail/%u
 default_internal_user = dovecot
 default_internal_group = dovecot
@@ -127,18 +128,28 @@ export async function startDovecot(): Promise<Dovecot> {
     });
     await waitForPort(port);
   }
-  /** The master's child processes (imap sessions among them). */
-  async function children(): Promise<number[]> {
+  /** The master's IMAP session processes (one per client connection). */
+  async function sessions(): Promise<number[]> {
     const master = (await readFile(join(dir, 'run', 'master.pid'), 'utf8').catch(() => '')).trim();
     if (!master) return [];
-    const { stdout } = await run('ps', ['-o', 'pid=', '--ppid', master]).catch(() => ({ stdout: '' }));
-    return stdout.split(/\s+/).filter(Boolean).map(Number);
+    const { stdout } = await run('ps', ['-o', 'pid=,args=', '--ppid', master]).catch(() => ({ stdout: '' }));
+    return stdout
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([pid, args]) => pid && args === 'dovecot/imap')
+      .map(([pid]) => Number(pid));
   }
 
   async function stop(): Promise<void> {
     // `doveadm stop` leaves running imap sessions behind (they outlive the master); a real
     // restart drops every connection, so this server's own session processes are ended by pid.
-    const sessions = await children();
+    for (const pid of await sessions()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     await new Promise<void>((resolve) => {
       const child = spawn(doveadmPath, ['-c', config, 'stop'], { stdio: 'ignore' });
       child.once('error', () => resolve());
@@ -148,13 +159,6 @@ export async function startDovecot(): Promise<Dovecot> {
     for (let attempt = 0; attempt < 100; attempt++) {
       if (!existsSync(join(dir, 'run', 'master.pid'))) break;
       await new Promise((r) => setTimeout(r, 50));
-    }
-    for (const pid of sessions) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
     }
   }
 

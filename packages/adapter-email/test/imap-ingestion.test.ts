@@ -4,11 +4,8 @@ import { emailChannel } from '../src/email-channel.js';
 import type { ImapSettings } from '../src/imap/imap-settings.js';
 import { checkpointKey } from '../src/imap/checkpoint.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from './dovecot.js';
-import { eventually, incomingMessages, makeKit, seedWorkspace, type LogLine } from './kit-fixture.js';
+import { eventually, fastImap, incomingMessages, makeKit, seedWorkspace, type LogLine } from './kit-fixture.js';
 import { customerMail } from './mail-fixtures.js';
-
-/** Fast pacing so restarts and lease hand-overs happen within a test's time. */
-export const fastImap = { pollIntervalMs: 2_000, leaseTtlMs: 1_000, backoff: { initialMs: 50, maxMs: 400 }, batchSize: 7, channelRescanMs: 500 };
 
 /** Message-IDs as the intake stores them (with or without angle brackets). */
 const bare = (id: string | null) => (id ?? '').replace(/^<|>$/g, '');

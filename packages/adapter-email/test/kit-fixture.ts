@@ -1,6 +1,9 @@
 /** A kit wired for the email suites: secrets vault, captured logs, one workspace with an agent and an inbox. */
 import { createInboxKit, type ChannelAdapter, type InboxKit, type Logger, type Storage } from '@inboxkit/core';
 
+/** Fast IMAP pacing so restarts and lease hand-overs happen within a test's time. */
+export const fastImap = { pollIntervalMs: 2_000, leaseTtlMs: 1_000, backoff: { initialMs: 50, maxMs: 400 }, batchSize: 7, channelRescanMs: 500 };
+
 /** Every log line, to assert on (and to check no secret leaked). */
 export interface LogLine {
   level: string;
