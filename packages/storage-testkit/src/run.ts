@@ -10,6 +10,7 @@ import { chatflowsSuite } from './suites/chatflows.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
+import { kitChannelContextSuite } from './suites/kit-channel-context.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
@@ -44,6 +45,7 @@ const suites: readonly SuiteDefinition[] = [
   subscribeSuite,
   kitSuite,
   kitIntegritySuite,
+  kitChannelContextSuite,
   chatflowsSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,
