@@ -14,3 +14,4 @@ export {
   type EmailTransport,
 } from './config.js';
 export type { RawSource, RawTarget, RawIngestResult } from './intake/raw-intake.js';
+export { extractReply, type ExtractedReply } from './reply/extract-reply.js';
