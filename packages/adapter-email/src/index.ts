@@ -15,3 +15,4 @@ export {
 } from './config.js';
 export type { RawSource, RawTarget, RawIngestResult } from './intake/raw-intake.js';
 export type { ImapMailboxStatus } from './imap/imap-ingestion.js';
+export { extractReply, type ExtractedReply } from './reply/extract-reply.js';

@@ -6,6 +6,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
 import { storeAttachments } from '../ingest/attachments.js';
+import { storedHtml } from '../runtime/sanitize-html.js';
 import { deliver, senderFor } from './deliver.js';
 
 /**
@@ -24,7 +25,7 @@ export async function reply(scope: Scope, conversationId: string, input: ReplyIn
   }
   await senderFor(scope, scope.storage, existing); // fail before storing anything when nothing can send
   const messageId = runtime.ids.next('itm');
-  const attachments = await storeAttachments(runtime, `${workspaceId}/${messageId}`, parsed.attachments);
+  const attachments = await storeAttachments(runtime, workspaceId, `${workspaceId}/${messageId}`, parsed.attachments);
   await scope.mutate(async (tx, events) => {
     const conversation = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
     const now = runtime.clock.now();
@@ -38,7 +39,7 @@ export async function reply(scope: Scope, conversationId: string, input: ReplyIn
       author: { type: 'user', id: parsed.authorId },
       text: parsed.text,
       visibleText: null,
-      html: parsed.html ?? null,
+      html: storedHtml(runtime.sanitizeHtml, parsed.html),
       attachments,
       externalId: null,
       metadata: {},

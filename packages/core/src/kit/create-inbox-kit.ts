@@ -1,5 +1,5 @@
-import type { ChannelContext } from '../channels/channel-adapter.js';
-import { deliver, resolveSecret } from '../conversations/deliver.js';
+import { adapterContext } from '../channels/adapter-context.js';
+import { deliver } from '../conversations/deliver.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
 import type { InboundMessage } from '../domain/inbound.js';
 import { EventBus } from '../events/event-bus.js';
@@ -9,6 +9,7 @@ import type { IngestResult } from '../ingest/ingest-result.js';
 import { memoryBlobs } from '../runtime/blobs.js';
 import { systemClock } from '../runtime/clock.js';
 import { sortableIds } from '../runtime/ids.js';
+import { defaultSanitizeHtml } from '../runtime/sanitize-html.js';
 import { silentLogger } from '../runtime/logger.js';
 import { createRedactor, redactingLogger } from '../runtime/redactor.js';
 import { workspacesService, type WorkspacesApi } from '../workspaces/workspaces-service.js';
@@ -43,6 +44,16 @@ export interface InboxKit {
 
 const PENDING_GRACE_MS = 30_000;
 
+// Internal: lets core's own testing helpers build the exact context an adapter gets, without a public accessor.
+const runtimes = new WeakMap<InboxKit, KitRuntime>();
+
+/** *Internal (core/testing only).* The runtime behind a kit. */
+export function runtimeOf(kit: InboxKit): KitRuntime {
+  const runtime = runtimes.get(kit);
+  if (!runtime) throw new Error('not a kit made by createInboxKit');
+  return runtime;
+}
+
 /** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
 export function createInboxKit(options: InboxKitOptions): InboxKit {
   const { channels, fallbackEmailDomain } = parseKitOptions(options);
@@ -60,6 +71,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     secrets: options.secrets ?? null,
     associations: options.associations ?? [],
     fallbackEmailDomain,
+    sanitizeHtml: options.sanitizeHtml ?? defaultSanitizeHtml,
     channels: new Map(channels.map((adapter) => [adapter.type, adapter])),
     bus: new EventBus(options.storage, logger),
   } as KitRuntime;
@@ -79,20 +91,6 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     for (const message of pending) await deliver(new Scope(runtime, message.workspaceId, null), message.id);
   }
 
-  function contextFor(type: string): ChannelContext {
-    return {
-      ingest: (message) => ingest(runtime, message),
-      listChannels: (query = {}) =>
-        runtime.storage.records.listAll('channel', { where: { type, status: 'active' }, cursor: query.cursor ?? null, limit: query.limit ?? 100 }),
-      resolveSecret: (ref) => resolveSecret(runtime, ref),
-      state: runtime.storage.state,
-      leases: runtime.storage.leases,
-      clock,
-      logger,
-      blobs: runtime.blobs,
-    };
-  }
-
   const kit: InboxKit = {
     workspaces: workspacesService(runtime),
     workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
@@ -102,7 +100,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       started ??= (async () => {
         await runtime.bus.start();
         for (const adapter of channels) {
-          await adapter.start?.(contextFor(adapter.type));
+          await adapter.start?.(adapterContext(runtime, adapter.type));
           startedAdapters.push(adapter);
         }
         await runtime.snoozes.start();
@@ -134,5 +132,6 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       }
     },
   };
+  runtimes.set(kit, runtime);
   return kit;
 }
