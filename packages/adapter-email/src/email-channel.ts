@@ -1,10 +1,12 @@
-import { ChannelError, type ChannelAdapter, type ChannelContext } from '@inboxkit/core';
+import { ChannelError, parseInput, silentLogger, type ChannelAdapter, type ChannelContext } from '@inboxkit/core';
 import { parseEmailConfig, parseEmailOptions, type EmailChannelOptions } from './config.js';
 import { createIntake, type RawSource, type RawTarget, type RawIngestResult } from './intake/raw-intake.js';
 import { imapIngestion, type ImapMailboxStatus } from './imap/imap-ingestion.js';
 import { imapSettingsOf } from './imap/imap-settings.js';
 import { sendRouteFor } from './smtp/route.js';
 import { sendReply } from './smtp/smtp-sender.js';
+import { fallbackIntake } from './receiver/fallback-intake.js';
+import { receiverOptionsSchema, startReceiver, type EmailReceiver, type ReceiverOptions } from './receiver/smtp-receiver.js';
 
 /** The email adapter value: a `ChannelAdapter` of type `email` plus raw MIME intake. */
 export interface EmailChannel extends ChannelAdapter {
@@ -22,6 +24,14 @@ export interface EmailChannel extends ChannelAdapter {
    * all kits on a store does). For health checks.
    */
   imapStatus(): ImapMailboxStatus[];
+  /**
+   * Starts an inbound SMTP server for the kit's addresses (inbox fallback addresses
+   * `<slug>-<id>@<fallbackEmailDomain>`, channel addresses): point the fallback domain's MX
+   * at it. Unknown recipients are refused at RCPT (550), messages above `maxSize` with 552
+   * (SIZE is advertised); while the kit is stopped mail is deferred (451), so the sending MTA
+   * retries. The host closes it (`receiver.close()`); `kit.stop()` does not.
+   */
+  receiver(options: ReceiverOptions): Promise<EmailReceiver>;
 }
 
 /**
@@ -62,5 +72,10 @@ export function emailChannel(options: EmailChannelOptions = {}): EmailChannel {
     doSend: (request) => sendReply(request, sendRouteFor(request.channel, settings)),
     ingestRaw: (source, target) => intake.ingestRaw(source, target),
     imapStatus: () => imap.status(),
+    async receiver(options) {
+      const parsed = parseInput(receiverOptionsSchema, options, 'email receiver options');
+      const deps = fallbackIntake({ context: requireContext, ingestRaw: (source, target) => intake.ingestRaw(source, target) });
+      return startReceiver(parsed, { ...deps, logger: () => context?.logger ?? silentLogger });
+    },
   };
 }

@@ -14,7 +14,7 @@ export interface ImapMailboxStatus {
 
 /** Runs one mailbox worker per connected email channel with IMAP settings. */
 export interface ImapIngestion {
-  /** Starts workers for every active channel and keeps the set current. */
+  /** Starts workers for every active channel and keeps the set current. Idempotent while started. */
   start(context: ChannelContext): Promise<void>;
   /** Stops every worker (each releases its lease). Idempotent. */
   stop(): Promise<void>;
@@ -83,17 +83,18 @@ export function imapIngestion(deps: {
 
   return {
     async start(ctx) {
-      await serial(async () => {
-        context = ctx;
-        holder = `imap-${randomToken(12)}`;
-      });
-      await serial(syncChannels);
+      if (rescan) return;
       rescan = setInterval(() => {
         void serial(syncChannels).catch((error: unknown) =>
           ctx.logger.warn('email: channel rescan failed', { error: describeError(error) }),
         );
       }, deps.timing.channelRescanMs);
       rescan.unref?.();
+      await serial(async () => {
+        context = ctx;
+        holder = `imap-${randomToken(12)}`;
+      });
+      await serial(syncChannels);
     },
     async stop() {
       if (rescan) clearInterval(rescan);

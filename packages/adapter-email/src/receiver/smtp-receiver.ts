@@ -42,7 +42,8 @@ export interface ReceiverDeps {
    * size limit; read it once. Throw to refuse the message (retryable errors answer 451).
    */
   intake(source: Readable, recipients: string[]): Promise<void>;
-  logger: Logger;
+  /** The kit's logger while it runs (the receiver may outlive a kit restart). */
+  logger: () => Logger;
 }
 
 function smtpError(message: string, responseCode: number): Error {
@@ -70,7 +71,7 @@ export async function startReceiver(options: z.output<typeof receiverOptionsSche
       deps.accepts(address.address).then(
         (ok) => callback(ok ? null : smtpError(`No such recipient <${address.address}>`, 550)),
         (error: unknown) => {
-          deps.logger.warn('email receiver: recipient lookup failed', { error: describeError(error) });
+          deps.logger().warn('email receiver: recipient lookup failed', { error: describeError(error) });
           callback(smtpError('Recipient lookup failed, try again later', 451));
         },
       );
@@ -82,7 +83,7 @@ export async function startReceiver(options: z.output<typeof receiverOptionsSche
       limited.on('error', () => stream.unpipe(limited));
       deps.intake(limited, recipients).then(
         () => finish(stream, () => callback(stream.sizeExceeded ? smtpError('Message too large', 552) : null)),
-        (error: unknown) => finish(stream, () => callback(refusal(error, stream, options.maxSize, deps.logger))),
+        (error: unknown) => finish(stream, () => callback(refusal(error, stream, options.maxSize, deps.logger()))),
       );
     },
   });
@@ -93,7 +94,7 @@ export async function startReceiver(options: z.output<typeof receiverOptionsSche
       resolve();
     });
   });
-  server.on('error', (error) => deps.logger.warn('email receiver: server error', { error: describeError(error) }));
+  server.on('error', (error) => deps.logger().warn('email receiver: server error', { error: describeError(error) }));
   const address = server.server.address();
   let closing: Promise<void> | null = null;
   return {
