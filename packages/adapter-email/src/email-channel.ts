@@ -50,7 +50,7 @@ export function emailChannel(options: EmailChannelOptions = {}): EmailChannel {
     timing: settings.imap,
     settingsOf: imapSettingsOf,
     ingestFor: (channel) => async (source) => {
-      await intake.ingestRaw(source, { channelId: channel.id });
+      await intake.ingestInto(source, channel);
     },
   });
 

@@ -50,7 +50,8 @@ export function imapIngestion(deps: {
 
   async function ensure(channel: Channel): Promise<void> {
     const settings = channel.status === 'active' ? deps.settingsOf(channel) : null;
-    const signature = settings ? JSON.stringify(settings) : '';
+    // The worker keeps its channel snapshot, so any config change (address too) restarts it.
+    const signature = settings ? JSON.stringify([settings, channel.config, channel.inboxId]) : '';
     const current = workers.get(channel.id);
     if (current && current.signature === signature) return;
     if (current) {

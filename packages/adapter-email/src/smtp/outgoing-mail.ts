@@ -1,4 +1,5 @@
 import { replyTokenFor, type Message, type SendRequest } from '@inboxkit/core';
+import { replyAddressFor } from '../threading/thread-hints.js';
 
 /** The headers and body of one outgoing reply, before attachments are read. */
 export interface OutgoingMail {
@@ -28,15 +29,6 @@ export function domainOf(address: string): string {
 }
 
 /**
- * The reply-to address carrying a conversation's reply token as a sub-address
- * (`support+<token>@acme.com`): replies thread even when a client drops the headers.
- */
-export function replyToAddress(address: string, token: string): string {
-  const at = address.lastIndexOf('@');
-  return `${address.slice(0, at)}+${token}${address.slice(at)}`;
-}
-
-/**
  * The Message-ID of an outgoing message: the `externalId` the kit allocated before the first
  * attempt when there is one, else derived from the message id, so that a re-send after a crash
  * carries the same Message-ID either way and the customer's client shows one message.
@@ -61,7 +53,8 @@ export function buildOutgoingMail(request: SendRequest, fromAddress: string): Ou
   return {
     from: { name: author?.name ?? inbox.name, address: fromAddress },
     to: { name: contact.name ?? '', address: contact.email },
-    replyTo: replyToAddress(fromAddress, replyTokenFor(conversation)),
+    // The token as a sub-address: replies thread even when a client drops the headers.
+    replyTo: replyAddressFor(fromAddress, replyTokenFor(conversation)),
     subject: replySubject(conversation.subject),
     messageId: outgoingMessageId(message, fromAddress),
     inReplyTo: chain.at(-1) ?? null,
