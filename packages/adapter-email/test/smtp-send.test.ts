@@ -69,15 +69,16 @@ describe('SMTP sending against a real SMTP peer', () => {
     await kit.stop();
   });
 
-  it('a re-send of the same message carries the same Message-ID (pre-allocated externalId or derived from the message)', async () => {
+  it('a re-send of the same message carries the same Message-ID: the externalId the kit allocated', async () => {
     const { kit, email, ws, agent, conversation } = await setup();
     const sent = await ws.conversations.reply(conversation.id, { authorId: agent.id, text: 'Once.' });
     const request = await sendRequestFor(ws, conversation.id, sent);
+    expect(sent.externalId).toBe(`<${request.externalId}>`);
     const before = peer.received.length;
-    const again = await email.doSend!({ ...request, message: { ...sent, externalId: null } });
+    const again = await email.doSend!(request);
     expect(again.externalId).toBe(sent.externalId);
-    const preAllocated = await email.doSend!({ ...request, message: { ...sent, externalId: 'pre-allocated-1@acme.test' } });
-    expect(preAllocated.externalId).toBe('<pre-allocated-1@acme.test>');
+    const other = await email.doSend!({ ...request, externalId: 'pre-allocated-1@acme.test' });
+    expect(other.externalId).toBe('<pre-allocated-1@acme.test>');
     const got = (await peer.waitFor(before + 2)).slice(before).map((m) => m.parsed.messageId);
     expect(got).toEqual([sent.externalId, '<pre-allocated-1@acme.test>']);
     await kit.stop();
@@ -159,6 +160,8 @@ async function sendRequestFor(ws: ReturnType<ReturnType<typeof makeKit>['workspa
   return {
     channel,
     inbox,
+    // What the kit allocated before the first attempt (stored bare, sent in angle brackets).
+    externalId: message.externalId!.replace(/^<|>$/g, ''),
     conversation,
     contact,
     message,

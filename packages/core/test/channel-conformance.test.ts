@@ -89,3 +89,24 @@ describe('channel conformance catches broken adapters', () => {
     });
   }
 });
+
+// `send: false` (adapters answered through another channel, like forms): the send area is one
+// case instead of skips. It passes for a channel that cannot send, and fails for one that can.
+describe('channel conformance for adapters that cannot send', () => {
+  const noSend: ChannelConformanceDriver = { ...driver, send: false, observeSent: undefined, breakDelivery: undefined };
+  const [sendArea] = channelCases(noSend as ChannelConformanceDriver<unknown>).filter((c) => c.area === 'send');
+  const receiveOnly = (): ChannelAdapter => {
+    const { doSend: _doSend, ...rest } = createTestChannel();
+    return { ...rest, capabilities: { send: false, replyVia: 'email' } };
+  };
+
+  it('has exactly one send case, which a receive-only adapter passes', async () => {
+    expect(channelCases(noSend as ChannelConformanceDriver<unknown>).filter((c) => c.area === 'send')).toHaveLength(1);
+    await runChannelCase(sendArea!, receiveOnly, noSend);
+  });
+
+  it('fails an adapter that can send after all', async () => {
+    const failure = await runChannelCase(sendArea!, () => createTestChannel(), noSend).then(() => null, (error: unknown) => error);
+    expect(String(failure)).toMatch(/driver.send is false, so capabilities.send must be false/);
+  });
+});

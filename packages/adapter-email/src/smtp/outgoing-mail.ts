@@ -1,4 +1,4 @@
-import { replyTokenFor, type Message, type SendRequest } from '@inboxkit/core';
+import { replyTokenFor, type SendRequest } from '@inboxkit/core';
 import { replyAddressFor } from '../threading/thread-hints.js';
 
 /** The headers and body of one outgoing reply, before attachments are read. */
@@ -28,15 +28,6 @@ export function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
-/**
- * The Message-ID of an outgoing message: the `externalId` the kit allocated before the first
- * attempt when there is one, else derived from the message id, so that a re-send after a crash
- * carries the same Message-ID either way and the customer's client shows one message.
- */
-export function outgoingMessageId(message: Message, fromAddress: string): string {
-  return angleId(message.externalId ?? `${message.id}@${domainOf(fromAddress)}`);
-}
-
 /** `Re: <subject>` without stacking prefixes. */
 export function replySubject(subject: string | null): string {
   const base = (subject ?? '').trim();
@@ -56,7 +47,8 @@ export function buildOutgoingMail(request: SendRequest, fromAddress: string): Ou
     // The token as a sub-address: replies thread even when a client drops the headers.
     replyTo: replyAddressFor(fromAddress, replyTokenFor(conversation)),
     subject: replySubject(conversation.subject),
-    messageId: outgoingMessageId(message, fromAddress),
+    // The id the kit allocated before the first attempt: a re-send after a crash carries the same Message-ID.
+    messageId: angleId(request.externalId),
     inReplyTo: chain.at(-1) ?? null,
     references,
     text: message.text,

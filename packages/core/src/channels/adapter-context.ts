@@ -5,6 +5,9 @@ import { resolveSecret } from '../conversations/deliver.js';
 import { ingest } from '../ingest/ingest.js';
 import type { KitRuntime } from '../kit/runtime.js';
 import { Scope } from '../kit/scope.js';
+import { channelBots } from '../bots/channel-bots.js';
+import { channelForms } from '../forms/channel-forms.js';
+import { workspaceApi } from '../kit/workspace-api.js';
 import type { ChannelContext } from './channel-adapter.js';
 
 const MAX_REASON = 1000;
@@ -89,5 +92,7 @@ export function adapterContext(runtime: KitRuntime, type: string): ChannelContex
     clock: runtime.clock,
     logger: runtime.logger,
     blobs: runtime.blobs,
+    bots: channelBots((workspaceId) => workspaceApi(runtime, workspaceId, null)),
+    forms: channelForms(storage),
   };
 }

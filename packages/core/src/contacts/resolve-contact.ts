@@ -11,6 +11,7 @@ import type { StorageOperations } from '../storage/storage.js';
  * ingest transaction. Missing name/phone are filled in. A visitor id is attached only to a
  * contact found by that visitor id or created now — never to a contact found by an email the
  * sender merely claims, so an unverified visitor cannot hijack a known contact's identity.
+ * Given `properties` (a form's mapped fields) are set key by key: the latest answer wins.
  * The contact found stays row-locked until commit, so a concurrent merge or delete waits
  * instead of leaving the new conversation pointing at a contact that is gone.
  */
@@ -32,7 +33,7 @@ export async function resolveContact(
       name: from.name ?? null,
       phone: from.phone ?? null,
       visitorIds: from.visitorId ? [from.visitorId] : [],
-      properties: {},
+      properties: { ...from.properties },
       ownerId: null,
       createdAt: now,
       updatedAt: now,
@@ -45,6 +46,8 @@ export async function resolveContact(
   if (!found.name && from.name) fill.name = from.name;
   if (!found.phone && from.phone) fill.phone = from.phone;
   if (!found.email && email && !(await tx.contacts.findByEmail(workspaceId, email))) fill.email = email;
+  const changed = Object.entries(from.properties ?? {}).filter(([key, value]) => JSON.stringify(found.properties[key]) !== JSON.stringify(value));
+  if (changed.length > 0) fill.properties = { ...found.properties, ...Object.fromEntries(changed) };
   const fields = Object.keys(fill);
   if (fields.length === 0) return found;
   const next: Contact = { ...found, ...fill, updatedAt: now };

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { Channel } from '../../domain/channel.js';
 import type { Message } from '../../domain/timeline.js';
-import { inboundMessage, requireSend, type ChannelCase } from './case.js';
+import { ChannelError } from '../../errors/channel-error.js';
+import { inboundMessage, requireSend, thrown, type ChannelCase } from './case.js';
 import type { ChannelTestContext } from './driver.js';
 import type { ConformanceEnv } from './environment.js';
 
@@ -56,6 +57,30 @@ export const sendCases: ChannelCase[] = [
       const deliveries = await env.driver.observeSent!(context);
       expect(deliveries.some((delivery) => delivery.text.includes(text)), 'a failed reply did not reach the far end').toBe(false);
       expect(env.events.some((event) => event.type === 'message.delivery.changed' && (event.data as { status?: string }).status === 'failed')).toBe(true);
+    },
+  },
+];
+
+/**
+ * The send area of an adapter that does not deliver replies itself (`driver.send: false`, e.g.
+ * forms, answered by email): instead of skipping, it checks that the adapter says so and that a
+ * reply with no channel to answer through is refused with `CHANNEL`, storing nothing.
+ */
+export const noSendCases: ChannelCase[] = [
+  {
+    area,
+    title: 'an adapter that cannot send says so, and a reply with nothing to send it is refused, nothing stored',
+    async run(env) {
+      expect(env.adapter.capabilities.send, 'driver.send is false, so capabilities.send must be false').toBe(false);
+      expect(env.adapter.doSend).toBeUndefined();
+      await env.kit.start();
+      const channel = await env.connect();
+      const inbound = await env.deliver(channel, inboundMessage('unanswerable'));
+      if (inbound.status !== 'accepted') throw new Error(`[channel conformance] expected the inbound message to be accepted, got ${inbound.status}`);
+      const error = await thrown(env, () => env.kit.workspace(env.workspaceId).conversations.reply(inbound.conversation.id, { authorId: env.authorId, text: 'No way out.' }));
+      expect(ChannelError.isInstance(error), `expected a CHANNEL error, got ${String(error)}`).toBe(true);
+      const timeline = await env.storage.timeline.list(env.workspaceId, inbound.conversation.id, { limit: 10 });
+      expect(timeline.items.filter((item) => item.kind === 'message' && item.direction === 'outgoing')).toEqual([]);
     },
   },
 ];

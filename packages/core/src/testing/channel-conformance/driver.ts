@@ -123,6 +123,12 @@ export interface ChannelConformanceDriver<F = void> {
    * recipient). Required when the adapter can send.
    */
   breakDelivery?(context: ChannelTestContext<F>): Promise<void>;
+  /**
+   * `false` for an adapter that does not deliver replies itself (`capabilities.send: false`,
+   * like forms answered by email): the send area is then one case checking that, instead of
+   * cases skipped at run time. Default: the adapter sends.
+   */
+  send?: boolean;
   /** How long to wait for an ingest or a delivery to show, in ms. Default 10 000. */
   timeoutMs?: number;
   /** Tests to skip, each with its reason. An id that names no test fails the suite. */

@@ -5,14 +5,14 @@ import { configCases } from './cases-config.js';
 import { inboundCases } from './cases-inbound.js';
 import { lifecycleCases } from './cases-lifecycle.js';
 import { secretCases } from './cases-secrets.js';
-import { sendCases } from './cases-send.js';
+import { noSendCases, sendCases } from './cases-send.js';
 import { createEnv, type MakeAdapter } from './environment.js';
 
 const prefix = '[channel conformance]';
 
 /** Every case for this driver, in report order. */
 export function channelCases(driver: ChannelConformanceDriver<unknown>): ChannelCase[] {
-  return [...lifecycleCases, ...configCases(driver), ...inboundCases, ...sendCases, ...secretCases];
+  return [...lifecycleCases, ...configCases(driver), ...inboundCases, ...(driver.send === false ? noSendCases : sendCases), ...secretCases];
 }
 
 // Mistakes in the driver fail at declaration, not as confusing test failures.
@@ -59,7 +59,8 @@ export async function runChannelCase<F>(
  * test file. Each test calls `driver.setup`, makes a fresh adapter with `makeAdapter(fixture)`,
  * a fresh store with `driver.createStorage`, a kit with a capturing logger and a secrets
  * resolver serving `driver.secrets`, then disposes of all of it. Areas: `lifecycle`,
- * `config`, `inbound`, `send` (skipped when `capabilities.send` is false) and `secrets`
+ * `config`, `inbound`, `send` (skipped when `capabilities.send` is false; with `driver.send: false`
+ * one case checking replies are refused instead, so nothing is skipped) and `secrets`
  * (skipped when the config uses none). Tests named in `driver.skip` are reported skipped with
  * their reason; a skip naming no test fails the suite.
  *
