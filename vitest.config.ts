@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@inboxkit\/storage-memory$/, replacement: src('./packages/storage-memory/src/index.ts') },
       { find: /^@inboxkit\/storage-testkit$/, replacement: src('./packages/storage-testkit/src/index.ts') },
       { find: /^@inboxkit\/storage-postgres$/, replacement: src('./packages/storage-postgres/src/index.ts') },
+      { find: /^@inboxkit\/adapter-email$/, replacement: src('./packages/adapter-email/src/index.ts') },
       { find: /^@inboxkit\/adapter-forms$/, replacement: src('./packages/adapter-forms/src/index.ts') },
     ],
   },
