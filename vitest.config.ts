@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@inboxkit\/storage-testkit$/, replacement: src('./packages/storage-testkit/src/index.ts') },
       { find: /^@inboxkit\/storage-postgres$/, replacement: src('./packages/storage-postgres/src/index.ts') },
       { find: /^@inboxkit\/adapter-email$/, replacement: src('./packages/adapter-email/src/index.ts') },
+      { find: /^@inboxkit\/adapter-forms$/, replacement: src('./packages/adapter-forms/src/index.ts') },
     ],
   },
   test: {

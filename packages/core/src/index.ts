@@ -6,7 +6,9 @@
 export * from './domain/index.js';
 export * from './errors/index.js';
 export * from './storage/index.js';
-export { encodeCursor, decodeCursor } from './storage/cursor.js';
+export { encodeCursor, decodeCursor, type CursorPartKind } from './storage/cursor.js';
+export { checkStoreLimit, checkEventWorkspaces, MAX_STORE_LIMIT } from './storage/store-checks.js';
+export { toSafeText, unsafeTextReason } from './domain/safe-text.js';
 export * from './channels/index.js';
 export { createInboxKit, type InboxKit } from './kit/create-inbox-kit.js';
 export type { InboxKitOptions } from './kit/options.js';
@@ -36,3 +38,4 @@ export * from './filters/index.js';
 export * from './notifications/index.js';
 export * from './chatflows/index.js';
 export * from './analytics/index.js';
+export * from './forms/index.js';

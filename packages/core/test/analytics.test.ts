@@ -103,7 +103,7 @@ describe('analytics through the kit', () => {
     for await (const line of toCsv(h.ws.analytics.exportConversations(day), conversationExportColumns)) lines.push(line);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(`${conversationExportColumns.join(',')}\r\n`);
-    expect(lines[1]).toBe(`${ann.id},${h.acme.supportInbox.id},${h.acme.supportChannel.id},test,,,${ann.contactId},closed,${at('2026-11-02T09:00:00Z')},${at('2026-11-02T09:00:00Z')},${at('2026-11-02T09:30:00Z')},${at('2026-11-02T14:00:00Z')},3,4,1\r\n`);
+    expect(lines[1]).toBe(`${ann.id},${h.acme.supportInbox.id},${h.acme.supportChannel.id},test,,,${ann.contactId},closed,2026-11-02T09:00:00.000Z,2026-11-02T09:00:00.000Z,2026-11-02T09:30:00.000Z,2026-11-02T14:00:00.000Z,3,4,1\r\n`);
   });
 
   it('counts volume per local day, channel type and state, reopens included', async () => {

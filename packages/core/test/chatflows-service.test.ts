@@ -134,6 +134,12 @@ describe('chatflow CRUD', () => {
     expect((await agent.get(visible.id)).id).toBe(visible.id);
     expect(NotFoundError.isInstance(await failure(agent.get(hidden.id)))).toBe(true);
     expect((await agent.list()).items.map((c) => c.id)).toEqual([visible.id]);
+    // Filtered before paging: one item per page, no cursor past the last visible one.
+    const more = await t.api.create(pricing());
+    const first = await agent.list({ limit: 1 });
+    expect(first.items.map((c) => c.id)).toEqual([visible.id]);
+    expect(await agent.list({ limit: 1, cursor: first.nextCursor })).toMatchObject({ items: [{ id: more.id }], nextCursor: null });
+    expect(await agent.list({ channelId: t.hidden.id })).toEqual({ items: [], nextCursor: null });
   });
 });
 

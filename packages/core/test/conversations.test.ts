@@ -28,6 +28,10 @@ describe('conversations', () => {
     expect(await ids({})).toEqual([sales.id, ...convs.map((c) => c.id).reverse()]);
     expect(await ids({ inboxId: t.acme.salesInbox.id })).toEqual([sales.id]);
     expect(await ids({ status: 'closed' })).toEqual([convs[3]!.id]);
+    await t.acme.ws.conversations.snooze(convs[4]!.id, { until: t.h.clock.now() + 60_000 });
+    expect(await ids({ status: ['closed', 'snoozed'] })).toEqual([convs[4]!.id, convs[3]!.id]);
+    expect(await ids({ status: ['open', 'open'] })).toEqual((await ids({ status: 'open' })));
+    await t.acme.ws.conversations.reopen(convs[4]!.id);
     expect(await ids({ assignee: t.acme.kari.id })).toEqual([convs[1]!.id]);
     expect(await ids({ assignee: 'unassigned', inboxId: t.acme.supportInbox.id, status: 'open' })).toEqual(
       [convs[6], convs[5], convs[4], convs[2], convs[0]].map((c) => c!.id),
@@ -47,7 +51,7 @@ describe('conversations', () => {
   });
 
   it('rejects bad list queries naming the field', async () => {
-    for (const [query, path] of [[{ limit: 0 }, 'limit'], [{ status: 'deleted' }, 'status'], [{ cursor: 'garbage' }, 'cursor']] as const) {
+    for (const [query, path] of [[{ limit: 0 }, 'limit'], [{ status: 'deleted' }, 'status'], [{ status: [] }, 'status'], [{ status: ['open', 'gone'] }, 'status'], [{ cursor: 'garbage' }, 'cursor']] as const) {
       const error = await t.acme.ws.conversations.list(query as never).catch((e: unknown) => e);
       expect(ValidationError.isInstance(error), String(error)).toBe(true);
       expect((error as ValidationError).issues[0]!.path).toBe(path);

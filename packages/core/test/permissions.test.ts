@@ -27,6 +27,15 @@ describe('asUser: users see and act only where they are members', () => {
     expect(inboxes.items.map((i) => i.id)).toEqual([acme.salesInbox.id]);
   });
 
+  it('an agent page of inboxes, channels or filters is filtered before paging: full, and no cursor past the last', async () => {
+    const sven = acme.ws.asUser(acme.sven.id);
+    await acme.ws.filters.create({ inboxId: acme.supportInbox.id, senders: ['a@spam.test'], action: 'spam' });
+    const salesFilter = await acme.ws.filters.create({ inboxId: acme.salesInbox.id, senders: ['b@spam.test'], action: 'spam' });
+    expect(await sven.inboxes.list({ limit: 1 })).toMatchObject({ items: [{ id: acme.salesInbox.id }], nextCursor: null });
+    expect(await sven.channels.list({ limit: 1 })).toMatchObject({ items: [{ id: acme.salesChannel.id }], nextCursor: null });
+    expect(await sven.filters.list({ limit: 1 })).toMatchObject({ items: [{ id: salesFilter.id }], nextCursor: null });
+  });
+
   it('a conversation outside my inboxes is NOT_FOUND for every action, and unchanged', async () => {
     const kari = acme.ws.asUser(acme.kari.id);
     for (const call of [

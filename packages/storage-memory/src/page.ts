@@ -1,23 +1,11 @@
-import { ValidationError, decodeCursor, encodeCursor, type Page } from '@inboxkit/core';
+import { checkStoreLimit, decodeCursor, encodeCursor, type CursorPartKind, type Page } from '@inboxkit/core';
 
-type PartKind = 'string' | 'number';
-type Parts<S extends readonly PartKind[]> = { -readonly [I in keyof S]: S[I] extends 'number' ? number : string };
-
-/** Checks a page size: the core validates limits, so a bad one here is a caller bug worth naming. */
-export function checkLimit(limit: number, field = 'limit'): void {
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw new ValidationError(field, [{ path: field, message: 'must be a positive integer' }]);
-  }
-}
+type Parts<S extends readonly CursorPartKind[]> = { -readonly [I in keyof S]: S[I] extends 'number' ? number : string };
 
 /** Decodes a keyset cursor whose parts have the given kinds; `null` when there is none. */
-export function readCursor<const S extends readonly PartKind[]>(cursor: string | null | undefined, kinds: S): Parts<S> | null {
+export function readCursor<const S extends readonly CursorPartKind[]>(cursor: string | null | undefined, kinds: S): Parts<S> | null {
   if (cursor === undefined || cursor === null) return null;
-  const parts = decodeCursor(cursor, kinds.length);
-  if (parts.some((part, i) => typeof part !== kinds[i])) {
-    throw new ValidationError('cursor', [{ path: 'cursor', message: 'malformed cursor' }]);
-  }
-  return parts as Parts<S>;
+  return decodeCursor(cursor, kinds) as Parts<S>;
 }
 
 /**
@@ -25,7 +13,7 @@ export function readCursor<const S extends readonly PartKind[]>(cursor: string |
  * last one when more rows follow. Reads one row past the page to know whether one does.
  */
 export function takePage<T>(rows: Iterable<T>, limit: number | undefined, position: (row: T) => (string | number)[]): Page<T> {
-  if (limit !== undefined) checkLimit(limit);
+  if (limit !== undefined) checkStoreLimit(limit);
   const items: T[] = [];
   let last: T | undefined;
   for (const row of rows) {

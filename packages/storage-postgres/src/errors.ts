@@ -37,6 +37,18 @@ export function mapError(error: unknown): InboxKitError {
   return new StorageError(`${PREFIX} ${message}`, { cause: error, retryable: isRetryable(error) });
 }
 
+// Two transactions that lost to each other: running the whole transaction again succeeds.
+const TRANSACTION_CONFLICT_STATES = new Set(['40001', '40P01']);
+
+/**
+ * Whether `error` (a driver error, or the contract error wrapping one as `cause`) is a
+ * deadlock or serialization failure: the store retries those itself.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  // A contract error's own `code` is `STORAGE`; the SQLSTATE is on its cause.
+  return [error, (error as { cause?: unknown } | null)?.cause].some((e) => TRANSACTION_CONFLICT_STATES.has(codeOf(e) ?? ''));
+}
+
 /** The `CONFLICT` a store throws itself when `ON CONFLICT DO NOTHING` skipped its insert. */
 export function conflict(what: string): ConflictError {
   return new ConflictError(`${PREFIX} ${what}`);

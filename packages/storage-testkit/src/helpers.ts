@@ -75,3 +75,11 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 5_
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Settles to the value `promise` rejected with; fails the test if it resolved. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail('the call should have rejected'),
+    (error: unknown) => error,
+  );
+}

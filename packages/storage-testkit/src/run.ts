@@ -7,8 +7,11 @@ import { analyticsResponseTimesSuite } from './suites/analytics-response-times.j
 import { analyticsVolumeSuite } from './suites/analytics-volume.js';
 import { contactsSuite } from './suites/contacts.js';
 import { chatflowsSuite } from './suites/chatflows.js';
+import { formsSuite } from './suites/forms.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
+import { kitRacesSuite } from './suites/kit-races.js';
+import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
@@ -16,6 +19,7 @@ import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
 import { eventsSuite } from './suites/events.js';
 import { leasesSuite } from './suites/leases.js';
+import { oddInputSuite } from './suites/odd-input.js';
 import { recordsSuite } from './suites/records.js';
 import { routingSuite } from './suites/routing.js';
 import { stateSuite } from './suites/state.js';
@@ -23,6 +27,7 @@ import { subscribeSuite } from './suites/subscribe.js';
 import { tenancySuite } from './suites/tenancy.js';
 import { timelineSuite } from './suites/timeline.js';
 import { transactionsSuite } from './suites/transactions.js';
+import { transactionSafetySuite } from './suites/transaction-safety.js';
 import { workspacesSuite } from './suites/workspaces.js';
 
 /** Every area of the contract, in report order. */
@@ -40,13 +45,18 @@ const suites: readonly SuiteDefinition[] = [
   addressesSuite,
   leasesSuite,
   transactionsSuite,
+  transactionSafetySuite,
   tenancySuite,
   copiesSuite,
   subscribeSuite,
   kitSuite,
+  kitRacesSuite,
+  kitPermissionsSuite,
+  oddInputSuite,
   kitIntegritySuite,
   kitChannelContextSuite,
   chatflowsSuite,
+  formsSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,
   analyticsVolumeSuite,

@@ -20,6 +20,15 @@ describe('toCsv', () => {
     ]);
   });
 
+  it('writes epoch ms in …At columns as ISO 8601; other numbers stay numbers', async () => {
+    const at = Date.UTC(2026, 10, 2, 9, 30);
+    const rows = [{ createdAt: at, closedAt: null, count: at, lastSeenAt: 'soon' }];
+    expect(await lines(rows, ['createdAt', 'closedAt', 'count', 'lastSeenAt'])).toEqual([
+      'createdAt,closedAt,count,lastSeenAt\r\n',
+      `2026-11-02T09:30:00.000Z,,${at},soon\r\n`,
+    ]);
+  });
+
   it('writes the header alone for no rows, and reads async iterables lazily', async () => {
     expect(await lines<{ id: string }>([], ['id'])).toEqual(['id\r\n']);
     let pulled = 0;

@@ -19,16 +19,24 @@ export const conversationExportColumns = [
   'botMessages',
 ] as const satisfies ReadonlyArray<keyof ConversationExportRow>;
 
-/** A value as one CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-function field(value: unknown): string {
+/** InboxKit names every time field `…At` and stores it as epoch ms. */
+const TIME_COLUMN = /At$/;
+
+/**
+ * A value as one CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+ * Times (a `Date`, or epoch ms in a `…At` column) are ISO 8601, as spreadsheets read them.
+ */
+function field(value: unknown, column = ''): string {
   if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  const time = value instanceof Date ? value : typeof value === 'number' && TIME_COLUMN.test(column) && Number.isFinite(value) ? new Date(value) : null;
+  const text = time ? time.toISOString() : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**
  * Streams rows as CSV lines (RFC 4180: CRLF line ends, fields quoted when needed, `null` as
- * an empty field, `Date`s as ISO 8601): a header line with `columns`, then one line per row,
+ * an empty field, times as ISO 8601: `Date`s, and numbers in columns named `…At`, which
+ * InboxKit rows hold as epoch ms, e.g. `createdAt`): a header line with `columns`, then one line per row,
  * read one row at a time so an export of any size never sits in memory. Values are written
  * as they are: spreadsheet formulas (`=…`) are not neutralized, so pass only trusted text.
  *
@@ -39,6 +47,6 @@ export async function* toCsv<T extends object>(
   rows: AsyncIterable<T> | Iterable<T>,
   columns: ReadonlyArray<keyof T & string>,
 ): AsyncGenerator<string, void, undefined> {
-  yield `${columns.map(field).join(',')}\r\n`;
-  for await (const row of rows) yield `${columns.map((column) => field(row[column])).join(',')}\r\n`;
+  yield `${columns.map((column) => field(column)).join(',')}\r\n`;
+  for await (const row of rows) yield `${columns.map((column) => field(row[column], column)).join(',')}\r\n`;
 }

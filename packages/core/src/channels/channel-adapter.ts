@@ -11,6 +11,7 @@ import type { Logger } from '../runtime/logger.js';
 import type { BlobStore } from '../runtime/blobs.js';
 import type { AddressTarget, LeaseStore, StateStore } from '../storage/storage.js';
 import type { Page } from '../domain/common.js';
+import type { ChannelForms } from '../forms/channel-forms.js';
 
 /**
  * # The InboxKit channel adapter contract (v1)
@@ -108,6 +109,8 @@ export interface ChannelContext {
   logger: Logger;
   /** Attachment bytes. */
   blobs: BlobStore;
+  /** Forms by id and their spam counters (what a forms adapter needs). */
+  forms: ChannelForms;
 }
 
 /** Everything an adapter needs to deliver one outgoing message. */

@@ -85,9 +85,11 @@ export function channelsService(scope: Scope): ChannelsApi {
     async list(query = {}) {
       const { inboxId, cursor, limit } = parseInput(listChannelsQuery, query, 'channel query');
       const visible = await scope.access.visibleInboxIds();
-      const where = inboxId ? { inboxId } : undefined;
-      const page = await scope.storage.records.list(workspaceId, 'channel', { where, cursor: cursor ?? null, limit });
-      return visible ? { ...page, items: page.items.filter((c) => visible.includes(c.inboxId)) } : page;
+      if (inboxId && visible && !visible.includes(inboxId)) return { items: [], nextCursor: null };
+      // Filtered in the store, not after paging: an agent's pages are full.
+      const inboxIds = inboxId ?? visible;
+      const where = inboxIds ? { inboxId: inboxIds } : undefined;
+      return scope.storage.records.list(workspaceId, 'channel', { where, cursor: cursor ?? null, limit });
     },
     async update(id, patch) {
       await scope.access.requireAdmin('update channels');

@@ -97,6 +97,7 @@ export const matchChatflowInput = z.strictObject({
       /** A *verified* email (e.g. from the host's identity token): resolves the contact. Never pass an unverified claim. */
       email: z.string().min(1).max(320).optional(),
       /** The contact, already resolved by the caller (`null`: unknown); skips the lookup. */
+      // Not strict: callers pass a whole `Contact`; only the fields targeting reads are kept.
       contact: z
         .object({ email: z.string().nullable(), name: z.string().nullable(), phone: z.string().nullable(), properties: z.record(z.string(), z.unknown()) })
         .nullable()

@@ -100,14 +100,13 @@ export function chatflowsService(scope: Scope): ChatflowsApi {
     },
     async list(query = {}) {
       const { channelId, cursor, limit } = parseInput(listChatflowsQuery, query, 'chatflow query');
-      const where = channelId ? { channelId } : undefined;
-      const page = await scope.storage.records.list(workspaceId, 'chatflow', { where, cursor: cursor ?? null, limit });
       const visible = await scope.access.visibleInboxIds();
-      if (visible === null) return page;
-      // Pages may come back shorter than `limit` for agents; the cursor stays valid.
-      const channels = (await scope.storage.records.list(workspaceId, 'channel')).items.filter((c) => visible.includes(c.inboxId));
-      const seen = new Set(channels.map((c) => c.id));
-      return { items: page.items.filter((c) => seen.has(c.channelId)), nextCursor: page.nextCursor };
+      // Filtered in the store, not after paging: an agent's pages are full.
+      const visibleChannels = visible && (await scope.storage.records.list(workspaceId, 'channel', { where: { inboxId: visible } })).items.map((c) => c.id);
+      if (channelId && visibleChannels && !visibleChannels.includes(channelId)) return { items: [], nextCursor: null };
+      const channelIds = channelId ?? visibleChannels;
+      const where = channelIds ? { channelId: channelIds } : undefined;
+      return scope.storage.records.list(workspaceId, 'chatflow', { where, cursor: cursor ?? null, limit });
     },
     async update(id, patch) {
       await scope.access.requireAdmin('manage chatflows');

@@ -1,4 +1,5 @@
 import { normalizeEmail } from '../domain/common.js';
+import { toSafeValue } from '../domain/safe-text.js';
 import { parseInput } from '../errors/parse.js';
 import type { Scope } from '../kit/scope.js';
 import { chatflowAvailability, type ChatflowAvailability } from './availability.js';
@@ -55,7 +56,9 @@ async function resolveProfile(scope: Scope, chatflow: Chatflow): Promise<Chatflo
  * the contact is looked up only when some chatflow of the channel targets contacts.
  */
 export async function matchChatflow(scope: Scope, input: MatchChatflowInput): Promise<ChatflowMatch> {
-  const { channelId, url, visitor = {} } = parseInput(matchChatflowInput, input, 'chatflow match');
+  // Visitor data comes from any browser and is only matched, never stored: odd text is
+  // replaced rather than refused, so matching never throws on it.
+  const { channelId, url, visitor = {} } = parseInput(matchChatflowInput, toSafeValue(input), 'chatflow match');
   const { workspaceId, storage, runtime } = scope;
   const [version, channel] = await Promise.all([
     storage.state.get<string>(workspaceId, versionKey(channelId)),

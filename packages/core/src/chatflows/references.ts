@@ -7,6 +7,7 @@ import type { Chatflow } from './chatflow.js';
 import type { UserOrTeam } from './user-or-team.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { bumpVersion } from './rules-cache.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 
 /** The channel type chatflows belong to. */
 const CHAT_CHANNEL_TYPE = 'chat';
@@ -30,9 +31,11 @@ function references(chatflow: Chatflow): Array<{ ref: UserOrTeam; path: string }
   return refs;
 }
 
-/** Checks that the users and teams a chatflow names exist; `VALIDATION` naming each unknown one. */
+/** Checks that the users and teams a chatflow names exist (inside a transaction); `VALIDATION` naming each unknown one. */
 export async function checkReferences(storage: StorageOperations, workspaceId: string, chatflow: Chatflow): Promise<void> {
   const issues: FieldIssue[] = [];
+  // Named users and teams must outlive the check: a concurrent delete waits for this commit.
+  if (references(chatflow).length > 0) await lockDirectory(storage, workspaceId);
   for (const { ref, path } of references(chatflow)) {
     const found = 'userId' in ref ? await storage.records.get(workspaceId, 'user', ref.userId) : await storage.records.get(workspaceId, 'team', ref.teamId);
     if (!found) {

@@ -15,6 +15,7 @@ import { parseInput } from '../errors/parse.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { changedFields, requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 import { canSeeContact, visibleContact } from '../permissions/contact-visibility.js';
 import type { StorageOperations } from '../storage/storage.js';
 import { mergeContacts } from './merge-contacts.js';
@@ -78,6 +79,7 @@ export function contactsService(scope: Scope): ContactsApi {
       };
       await scope.access.actor();
       return scope.mutate(async (tx, events) => {
+        if (contact.ownerId) await lockDirectory(tx, workspaceId); // the owner must outlive the check
         if (contact.ownerId && !(await tx.records.get(workspaceId, 'user', contact.ownerId))) {
           throw new ValidationError('contact', [{ path: 'ownerId', message: `unknown user "${contact.ownerId}"` }]);
         }
@@ -104,6 +106,7 @@ export function contactsService(scope: Scope): ContactsApi {
       const parsed = parseInput(updateContactInput, patch, 'contact');
       await scope.access.actor();
       return scope.mutate(async (tx, events) => {
+        if (parsed.ownerId) await lockDirectory(tx, workspaceId);
         const current = await require(id, tx);
         const properties = { ...current.properties };
         for (const [key, value] of Object.entries(parsed.properties ?? {})) {
@@ -131,7 +134,9 @@ export function contactsService(scope: Scope): ContactsApi {
     async delete(id) {
       await scope.access.requireAdmin('delete contacts');
       await scope.mutate(async (tx, events) => {
-        requireFound(await tx.contacts.get(workspaceId, id), 'contact', id);
+        // Locked first: an ingest holding the contact finishes (and its conversation is
+        // counted) before the count, and a later one finds the contact gone.
+        requireFound(await tx.contacts.get(workspaceId, id, { lock: true }), 'contact', id);
         if ((await tx.conversations.count(workspaceId, { contactId: id })) > 0) {
           throw new ConflictError(`contact "${id}" has conversations; merge it into another contact instead`);
         }

@@ -17,8 +17,12 @@ export async function mergeContacts(
   contactId: string,
   mergedId: string,
 ): Promise<Contact> {
-  const target = requireFound(await tx.contacts.get(workspaceId, contactId), 'contact', contactId);
-  const merged = requireFound(await tx.contacts.get(workspaceId, mergedId), 'contact', mergedId);
+  // Both rows locked in id order: merge(a, b) racing merge(b, a) then queues instead of
+  // deadlocking, and the second finds its merged contact gone (NOT_FOUND).
+  const locked = new Map<string, Contact | null>();
+  for (const id of [contactId, mergedId].sort()) locked.set(id, await tx.contacts.get(workspaceId, id, { lock: true }));
+  const target = requireFound(locked.get(contactId) ?? null, 'contact', contactId);
+  const merged = requireFound(locked.get(mergedId) ?? null, 'contact', mergedId);
   const properties = { ...merged.properties, ...target.properties };
   let email = target.email;
   if (merged.email && target.email && merged.email !== target.email) {

@@ -5,7 +5,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
 import { ConflictError } from '../errors/conflict-error.js';
-import { lockInboxes } from '../permissions/release-lost-access.js';
+import { lockInboxes } from '../permissions/directory-lock.js';
 import { actorOf } from './status.js';
 
 /**

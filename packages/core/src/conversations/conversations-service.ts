@@ -71,7 +71,7 @@ export function conversationsService(scope: Scope): ConversationsApi {
       if (visibleIds) inboxIds = (inboxIds ?? visibleIds).filter((id) => visibleIds.includes(id));
       return scope.storage.conversations.list(workspaceId, {
         ...(inboxIds ? { inboxIds } : {}),
-        ...(q.status ? { statuses: [q.status] } : {}),
+        ...(q.status ? { statuses: [...new Set([q.status].flat())] } : {}),
         ...(q.assignee !== undefined ? { assigneeId: q.assignee === 'unassigned' ? null : q.assignee } : {}),
         ...(q.teamId ? { teamId: q.teamId } : {}),
         ...(q.channelType ? { channelType: q.channelType } : {}),

@@ -46,7 +46,8 @@ export type Conversation = z.infer<typeof conversationSchema>;
 /** Query of `conversations.list`: newest activity first, keyset cursors. */
 export const listConversationsInput = pageQuerySchema.extend({
   inboxId: idSchema.optional(),
-  status: conversationStatusSchema.optional(),
+  /** One status, or several (`['open', 'snoozed']`: any of them; an empty list is refused). */
+  status: z.union([conversationStatusSchema, z.array(conversationStatusSchema).min(1).max(3)]).optional(),
   /** A user id, or `'unassigned'` for conversations without a user. */
   assignee: z.union([z.literal('unassigned'), idSchema]).optional(),
   teamId: idSchema.optional(),

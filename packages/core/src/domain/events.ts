@@ -83,6 +83,9 @@ export interface EventDataMap {
   'chatflow.created': { chatflowId: string; channelId: string };
   'chatflow.updated': { chatflowId: string; channelId: string; fields: string[] };
   'chatflow.deleted': { chatflowId: string; channelId: string };
+  'form.created': { formId: string; inboxId: string; channelId: string };
+  'form.updated': { formId: string; inboxId: string; fields: string[] };
+  'form.deleted': { formId: string; inboxId: string };
   'comment.created': {
     conversationId: string;
     commentId: string;

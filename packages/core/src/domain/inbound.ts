@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common.js';
+import { idSchema, propertiesSchema, timestampSchema } from './common.js';
 import { jsonObjectSchema } from './json.js';
 import { attachmentsSchema } from './timeline.js';
 
@@ -21,6 +21,8 @@ export const inboundMessageSchema = z.strictObject({
       name: z.string().max(200).nullish(),
       phone: z.string().max(50).nullish(),
       visitorId: z.string().min(1).max(200).nullish(),
+      /** Contact properties the sender gave (a form's mapped fields): set key by key on the contact. */
+      properties: propertiesSchema.optional(),
     })
     .refine((f) => Boolean(f.email || f.phone || f.visitorId), {
       message: 'from needs an email, phone or visitorId',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { unsafeTextIssues } from '../domain/safe-text.js';
 import { ValidationError, type FieldIssue } from './validation-error.js';
 
 type Segment = PropertyKey;
@@ -16,7 +17,11 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
   );
 }
 
-/** Parses `input` with `schema`, throwing a `VALIDATION` error that names each bad field. */
+/**
+ * Parses `input` with `schema`, throwing a `VALIDATION` error that names each bad field.
+ * Text holding NUL or a lone surrogate is refused here, at the one input boundary, so no
+ * store ever receives it (see `domain/safe-text.ts`).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, context: string): z.output<S> {
   let result: z.ZodSafeParseResult<z.output<S>>;
   try {
@@ -26,5 +31,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, conte
     throw new ValidationError(context, [{ path: '', message: 'input could not be read as plain data' }]);
   }
   if (!result.success) throw new ValidationError(context, zodIssues(result.error));
+  const unsafe = unsafeTextIssues(result.data);
+  if (unsafe.length > 0) throw new ValidationError(context, unsafe);
   return result.data;
 }

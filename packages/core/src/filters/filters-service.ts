@@ -58,13 +58,13 @@ export function filtersService(scope: Scope): FiltersApi {
     async list(query = {}) {
       const { inboxId, cursor, limit } = parseInput(listQuery, query, 'filter query');
       if (inboxId) await scope.access.requireInbox(inboxId, 'inbox', inboxId);
-      const visible = inboxId ? null : await scope.access.visibleInboxIds();
-      const page = await scope.storage.records.list(workspaceId, 'emailFilter', {
-        where: inboxId ? { inboxId } : undefined,
+      // Filtered in the store, not after paging: an agent's pages are full.
+      const inboxes = inboxId ?? (await scope.access.visibleInboxIds());
+      return scope.storage.records.list(workspaceId, 'emailFilter', {
+        where: inboxes ? { inboxId: inboxes } : undefined,
         cursor: cursor ?? null,
         limit,
       });
-      return visible ? { ...page, items: page.items.filter((f) => visible.includes(f.inboxId)) } : page;
     },
     async delete(id) {
       await scope.access.requireAdmin('delete email filters');

@@ -9,8 +9,10 @@ import type { Scope } from '../kit/scope.js';
 import { randomToken } from '../runtime/ids.js';
 import type { StorageOperations } from '../storage/storage.js';
 import { actorOf } from '../conversations/status.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 import { accessSnapshot, releaseLostAccess } from '../permissions/release-lost-access.js';
 import { fallbackAddress } from './fallback-address.js';
+import { deleteInboxForms } from '../forms/forms-service.js';
 
 /** Shared inboxes. */
 export interface InboxesApi {
@@ -25,7 +27,7 @@ export interface InboxesApi {
    * conversations in it unassigned in the same transaction (reason `access-lost`) and re-routed.
    */
   update(id: string, patch: UpdateInboxInput): Promise<Inbox>;
-  /** Deletes an inbox that has no connected channels. Admin only. */
+  /** Deletes an inbox that has no connected channels, with its forms (`form.deleted`). Admin only. */
   delete(id: string): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export function inboxesService(scope: Scope): InboxesApi {
         updatedAt: now,
       };
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         await checkMembers(tx, workspaceId, members);
         await tx.records.put('inbox', inbox);
         await tx.addresses.put(inbox.fallbackAddress, { workspaceId, inboxId: id, channelId: null });
@@ -76,13 +79,15 @@ export function inboxesService(scope: Scope): InboxesApi {
     async list(query = {}) {
       const { cursor, limit } = parseInput(pageQuerySchema, query, 'inbox query');
       const visible = await scope.access.visibleInboxIds();
-      const page = await scope.storage.records.list(workspaceId, 'inbox', { cursor: cursor ?? null, limit });
-      return visible ? { ...page, items: page.items.filter((i) => visible.includes(i.id)) } : page;
+      // Filtered in the store, not after paging: an agent's pages are full.
+      const where = visible ? { id: visible } : undefined;
+      return scope.storage.records.list(workspaceId, 'inbox', { where, cursor: cursor ?? null, limit });
     },
     async update(id, patch) {
       await scope.access.requireAdmin('update inboxes');
       const parsed = parseInput(updateInboxInput, patch, 'inbox');
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         const current = requireFound(await tx.records.get(workspaceId, 'inbox', id), 'inbox', id);
         const next: Inbox = {
           ...current,
@@ -107,6 +112,7 @@ export function inboxesService(scope: Scope): InboxesApi {
           throw new ConflictError(`inbox "${id}" has connected channels; disconnect them first`);
         }
         await tx.addresses.delete(inbox.fallbackAddress);
+        await deleteInboxForms(tx, events, workspaceId, id);
         await tx.records.delete(workspaceId, 'inbox', id);
         events.record('inbox.deleted', { inboxId: id });
       });

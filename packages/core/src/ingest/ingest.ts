@@ -137,7 +137,9 @@ async function ingestInTransaction(
 }
 
 async function duplicateResult(tx: StorageOperations, workspaceId: string, message: Message): Promise<IngestResult> {
-  const conversation = (await tx.conversations.get(workspaceId, message.conversationId)) as Conversation;
+  // Locked: a contact merge moving this conversation holds its row until it commits, so the
+  // contact read next is the one the conversation points at after the merge, never a deleted one.
+  const conversation = (await tx.conversations.get(workspaceId, message.conversationId, { lock: true })) as Conversation;
   const contact = requireFound(await tx.contacts.get(workspaceId, conversation.contactId), 'contact', conversation.contactId);
   if (conversation.spam) {
     return { status: 'filtered', filterId: 'previous', reason: 'filtered when first ingested', conversation, message, created: false, duplicate: true };

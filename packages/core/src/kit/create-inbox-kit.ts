@@ -1,4 +1,4 @@
-import { adapterContext } from '../channels/adapter-context.js';
+import { adapterContext, registerRuntime } from '../channels/adapter-context.js';
 import { deliver } from '../conversations/deliver.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
 import type { InboundMessage } from '../domain/inbound.js';
@@ -122,5 +122,6 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       }
     },
   };
+  registerRuntime(kit, runtime);
   return kit;
 }

@@ -10,6 +10,7 @@ import { filtersService, type FiltersApi } from '../filters/filters-service.js';
 import { notificationsService, type NotificationsApi } from '../notifications/notifications-service.js';
 import { analyticsService, type AnalyticsApi } from '../analytics/analytics-service.js';
 import { chatflowsService, type ChatflowsApi } from '../chatflows/chatflows-service.js';
+import { formsService, type FormsApi } from '../forms/forms-service.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
 
@@ -41,6 +42,8 @@ export interface WorkspaceApi {
   readonly analytics: AnalyticsApi;
   /** Chatflows of chat channels: targeting, office hours, bots, and `match`. */
   readonly chatflows: ChatflowsApi;
+  /** Forms: field definitions with validation, delivering to an inbox (served by `@inboxkit/adapter-forms`). */
+  readonly forms: FormsApi;
   /** The same API acting as `userId`: sees and acts only where that user may (`FORBIDDEN` / `NOT_FOUND` otherwise). */
   asUser(userId: string): WorkspaceApi;
 }
@@ -62,6 +65,7 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     events: eventsService(scope),
     analytics: analyticsService(scope),
     chatflows: chatflowsService(scope),
+    forms: formsService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),
   };
 }

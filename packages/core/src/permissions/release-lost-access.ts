@@ -4,7 +4,7 @@ import type { Inbox } from '../domain/inbox.js';
 import { inboxMemberIds } from '../domain/membership.js';
 import type { Team } from '../domain/team.js';
 import type { EventRecorder } from '../events/event-recorder.js';
-import { routingStateKey } from '../routing/inbox-router.js';
+import { lockInboxes } from './directory-lock.js';
 import type { ConversationFilter, StorageOperations } from '../storage/storage.js';
 
 const PAGE = 500;
@@ -12,14 +12,6 @@ const PAGE = 500;
 /** Who may see each inbox under a configuration (direct members and team members). */
 export function inboxAccess(inboxes: readonly Inbox[], teams: readonly Team[]): Map<string, Set<string>> {
   return new Map(inboxes.map((inbox) => [inbox.id, inboxMemberIds(inbox, teams)]));
-}
-
-/**
- * Takes the routing lock of each inbox (the row routing, manual assignment and membership changes
- * of an inbox all serialize on), in id order so two changes never deadlock. Held until commit.
- */
-export async function lockInboxes(tx: StorageOperations, workspaceId: string, inboxIds: Iterable<string>): Promise<void> {
-  for (const inboxId of [...new Set(inboxIds)].sort()) await tx.state.get(workspaceId, routingStateKey(inboxId), { lock: true });
 }
 
 /**

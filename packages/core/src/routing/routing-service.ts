@@ -1,5 +1,6 @@
 import { inboxMemberIds, isTeamWithin } from '../domain/membership.js';
 import type { User } from '../domain/user.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 import type { FieldIssue } from '../errors/validation-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { parseInput } from '../errors/parse.js';
@@ -71,6 +72,7 @@ export function routingService(scope: Scope): RoutingApi {
       await scope.access.requireAdmin('configure routing');
       const parsed = parseInput(routingRuleInput, input, 'routing rule');
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         const channel = await channelOf(tx, channelId);
         const existing = await tx.records.get(workspaceId, 'routingRule', channelId);
         const now = runtime.clock.now();

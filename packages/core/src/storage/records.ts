@@ -4,6 +4,7 @@ import type { Inbox } from '../domain/inbox.js';
 import type { Team } from '../domain/team.js';
 import type { User } from '../domain/user.js';
 import type { EmailFilter } from '../filters/email-filter.js';
+import type { Form } from '../forms/form.js';
 import type { NotificationPreferencesRecord } from '../notifications/preferences.js';
 import type { RoutingRule } from '../routing/routing-rule.js';
 
@@ -25,6 +26,8 @@ export interface StorageRecordTypes {
   emailFilter: EmailFilter;
   /** A user's notification preferences; `id` = the user id. */
   notificationPreferences: NotificationPreferencesRecord;
+  /** A form of an inbox (`ws.forms`). */
+  form: Form;
 }
 
 /** A kind of configuration record. */
@@ -38,5 +41,9 @@ export interface BaseRecord {
   workspaceId: string;
 }
 
-/** Equality filter over a record's top-level fields. */
-export type RecordWhere = Record<string, string | number | boolean | null>;
+/**
+ * Filter over a record's top-level fields: a scalar must equal the field; a string array
+ * means "one of" (an empty array matches nothing). Filtering in the store, not after paging,
+ * keeps pages full (permission filters pass the visible ids this way).
+ */
+export type RecordWhere = Record<string, string | number | boolean | null | readonly string[]>;

@@ -22,6 +22,11 @@ import type { RecordKind, RecordWhere, StorageRecordTypes } from './records.js';
  * - Inside `transaction(fn)` every write commits together or not at all.
  * - Ids are unique per workspace (the same id may exist in two workspaces).
  * - Emails and addresses compare case-insensitively: the store normalizes (lower-cases) them.
+ * - Every `limit` is an integer from 1 to `MAX_STORE_LIMIT` (10 000); any other value (0, -1,
+ *   1.5, NaN, 1e9) throws `VALIDATION` (`checkStoreLimit`). A cursor the store did not make
+ *   throws `VALIDATION` (`decodeCursor` with the parts' kinds), never `STORAGE`.
+ * - Text never holds NUL or lone UTF-16 surrogates: the core refuses them at its input with
+ *   `VALIDATION` naming the field (`unsafeTextReason`), so stores are never handed them.
  *
  * Write a store by implementing this interface and running `runStorageConformance`.
  */
@@ -40,7 +45,10 @@ export interface Storage extends StorageOperations {
    * transaction. Transactions do not nest: using the store itself (not `tx`) inside `fn`
    * throws a `STORAGE` error rather than deadlocking.
    * Stores serialize conflicting transactions (memory: one at a time; SQL: row locks taken by
-   * `lock: true` reads and unique constraints).
+   * `lock: true` reads and unique constraints). A deadlock or serialization failure between
+   * transactions is retried inside the store (bounded; `fn` runs again from the start, so it
+   * must do nothing but storage calls), never surfaced as `STORAGE` unless retries run out.
+   * Calls made through one `tx` run one at a time, even when `fn` starts them in parallel.
    */
   transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
 
@@ -114,7 +122,8 @@ export interface RecordStore {
   get<K extends RecordKind>(workspaceId: string, kind: K, id: string): Promise<StorageRecordTypes[K] | null>;
   /**
    * Records of a kind ordered by id. `where` keeps records whose top-level fields equal the
-   * given values. Returns all matches when `limit` is omitted.
+   * given values (an array value: equal one of them). Returns all matches when `limit` is
+   * omitted; `nextCursor` is non-null only when another matching record follows.
    */
   list<K extends RecordKind>(
     workspaceId: string,
@@ -136,14 +145,25 @@ export interface ContactStore {
   insert(contact: Contact): Promise<void>;
   /** Replaces a contact. Throws `CONFLICT` on a duplicate email. Returns `false` when missing. */
   update(contact: Contact): Promise<boolean>;
-  /** The contact, or `null`. */
-  get(workspaceId: string, id: string): Promise<Contact | null>;
+  /**
+   * The contact, or `null`. With `lock: true` inside a transaction, the row stays locked
+   * against other transactions' locking reads, writes and deletes until commit (merges and
+   * deletes take it, so a contact an ingest locked cannot vanish under it).
+   */
+  get(workspaceId: string, id: string, options?: { lock?: boolean }): Promise<Contact | null>;
   /** The contact with this (normalized) email, or `null`. */
   findByEmail(workspaceId: string, email: string): Promise<Contact | null>;
-  /** The contact whose `visitorIds` contain `visitorId`, or `null`. */
-  findByVisitorId(workspaceId: string, visitorId: string): Promise<Contact | null>;
-  /** The contact with this phone, or `null`. */
-  findByPhone(workspaceId: string, phone: string): Promise<Contact | null>;
+  /**
+   * The contact whose `visitorIds` contain `visitorId` (the smallest id when several do), or
+   * `null`. With `lock: true` inside a transaction, the visitor id itself is locked until
+   * commit, also when no contact has it yet: concurrent find-or-create calls create it once.
+   */
+  findByVisitorId(workspaceId: string, visitorId: string, options?: { lock?: boolean }): Promise<Contact | null>;
+  /**
+   * The contact with this phone (the smallest id when several have it), or `null`. `lock`
+   * as in `findByVisitorId`, keyed on the phone.
+   */
+  findByPhone(workspaceId: string, phone: string, options?: { lock?: boolean }): Promise<Contact | null>;
   /** Contacts ordered by id; `search` matches name or email case-insensitively (substring). */
   list(workspaceId: string, query: { search?: string; cursor?: string | null; limit: number }): Promise<Page<Contact>>;
   /** Deletes a contact. Returns `false` when missing. */
@@ -212,8 +232,6 @@ export interface TimelineStore {
   findByExternalId(workspaceId: string, channelId: string, externalId: string): Promise<Message | null>;
   /** The newest message (by `createdAt`, ties in any order) in the workspace, any channel, whose `externalId` is one of `externalIds`, or `null`. */
   findByExternalIds(workspaceId: string, externalIds: string[]): Promise<Message | null>;
-  /** Moves every item of a conversation to another one (conversation merge). Returns how many. */
-  moveConversation(workspaceId: string, fromConversationId: string, toConversationId: string): Promise<number>;
   /** *Global.* Outgoing messages still `pending` with `createdAt < before`, oldest first (the send outbox). */
   listPending(before: number, limit: number): Promise<Message[]>;
 }
@@ -224,6 +242,8 @@ export interface EventStore {
    * Appends events in order and returns them with `seq` assigned: starting at 1, strictly
    * increasing per workspace in commit order and without gaps (a rolled-back append leaves
    * none), so a reader never sees a later `seq` before an earlier one. `append([])` returns `[]`.
+   * An event stamped with another workspace throws `VALIDATION` (`checkEventWorkspaces`) and
+   * nothing is appended.
    */
   append(workspaceId: string, events: NewEvent[]): Promise<InboxEvent[]>;
   /** Events with `seq > after` (0 = from the start), in order, at most `limit`. */
@@ -257,7 +277,7 @@ export interface AddressTarget {
 export interface AddressStore {
   /** Registers an address. Throws `CONFLICT` when it points elsewhere already; idempotent otherwise. */
   put(address: string, target: AddressTarget): Promise<void>;
-  /** The target, or `null`. */
+  /** The target of a (case-insensitive) address, or `null`. Adapters resolve inbound addresses through it (email fallback addresses). */
   get(address: string): Promise<AddressTarget | null>;
   /** Removes an address. Returns `false` when missing. */
   delete(address: string): Promise<boolean>;

@@ -4,6 +4,7 @@ import { ConflictError } from '../errors/conflict-error.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 import { accessSnapshot, clearAssignments, releaseLostAccess } from '../permissions/release-lost-access.js';
 import { dropRoutingTarget } from '../routing/drop-target.js';
 import type { StorageOperations } from '../storage/storage.js';
@@ -15,6 +16,7 @@ import type { StorageOperations } from '../storage/storage.js';
 export async function deleteTeam(scope: Scope, tx: StorageOperations, events: EventRecorder, teamId: string, by: Actor): Promise<void> {
   const { workspaceId, runtime } = scope;
   const now = runtime.clock.now();
+  await lockDirectory(tx, workspaceId);
   requireFound(await tx.records.get(workspaceId, 'team', teamId), 'team', teamId);
   const children = await tx.records.list(workspaceId, 'team', { where: { parentTeamId: teamId } });
   if (children.items.length > 0) {

@@ -9,6 +9,7 @@ import type { Scope } from '../kit/scope.js';
 import type { StorageOperations } from '../storage/storage.js';
 import { actorOf } from '../conversations/status.js';
 import { accessSnapshot, releaseLostAccess } from '../permissions/release-lost-access.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 import { deleteTeam } from './delete-team.js';
 
 /** Teams (hierarchical via `parentTeamId`). */
@@ -74,6 +75,7 @@ export function teamsService(scope: Scope): TeamsApi {
         updatedAt: now,
       };
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         await checkRefs(tx, workspaceId, team);
         await tx.records.put('team', team);
         events.record('team.created', { teamId: team.id });
@@ -93,6 +95,7 @@ export function teamsService(scope: Scope): TeamsApi {
       await scope.access.requireAdmin('update teams');
       const parsed = parseInput(updateTeamInput, patch, 'team');
       return scope.mutate(async (tx, events) => {
+        await lockDirectory(tx, workspaceId);
         const current = requireFound(await tx.records.get(workspaceId, 'team', id), 'team', id);
         const next: Team = {
           ...current,

@@ -1,6 +1,8 @@
 /**
- * `@inboxkit/core/testing`: helpers for host test suites (manual clock, test channel).
+ * `@inboxkit/core/testing`: helpers for host and adapter test suites (manual clock, test
+ * channel, the channel adapter conformance suite). Importing it loads vitest.
  * @packageDocumentation
  */
 export { manualClock, type ManualClock } from './manual-clock.js';
 export { createTestChannel, type TestChannel } from './test-channel.js';
+export * from './channel-conformance/index.js';

@@ -18,14 +18,18 @@ export interface TestChannel extends ChannelAdapter {
   failNext(count?: number, reason?: string): void;
 }
 
-/** Creates a test channel adapter (type `test` unless given). Config: any object; `{ canSend: false }` disables sending. */
+/**
+ * Creates a test channel adapter (type `test` unless given). Config: any object;
+ * `{ canSend: false }` disables sending; `{ tokenRef: 'ref' }` makes every delivery resolve
+ * that secret first (at use time, like a real adapter's credentials), failing when it does not resolve.
+ */
 export function createTestChannel(options: { type?: string } = {}): TestChannel {
   const type = options.type ?? 'test';
   const sent: SendRequest[] = [];
   let context: ChannelContext | null = null;
   let counter = 0;
   let failures: { left: number; reason: string } = { left: 0, reason: '' };
-  const configSchema = z.object({ canSend: z.boolean().default(true) }).passthrough();
+  const configSchema = z.object({ canSend: z.boolean().default(true), tokenRef: z.string().min(1).optional() }).passthrough();
 
   return {
     specificationVersion: 'v1',
@@ -41,6 +45,8 @@ export function createTestChannel(options: { type?: string } = {}): TestChannel 
     },
     async doSend(request): Promise<SendResult> {
       if (request.channel.config.canSend === false) throw new ChannelError(type, 'this test channel cannot send');
+      const tokenRef = request.channel.config.tokenRef;
+      if (typeof tokenRef === 'string') await request.resolveSecret(tokenRef);
       if (failures.left > 0) {
         failures.left--;
         throw new ChannelError(type, failures.reason, { retryable: true });

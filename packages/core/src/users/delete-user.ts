@@ -3,6 +3,7 @@ import type { Actor } from '../domain/events.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
+import { lockDirectory } from '../permissions/directory-lock.js';
 import { accessSnapshot, clearAssignments } from '../permissions/release-lost-access.js';
 import { dropRoutingTarget } from '../routing/drop-target.js';
 import type { StorageOperations } from '../storage/storage.js';
@@ -16,8 +17,12 @@ const PAGE = 500;
 export async function deleteUser(scope: Scope, tx: StorageOperations, events: EventRecorder, userId: string, by: Actor): Promise<void> {
   const { workspaceId, runtime } = scope;
   const now = runtime.clock.now();
+  await lockDirectory(tx, workspaceId);
   requireFound(await tx.records.get(workspaceId, 'user', userId), 'user', userId);
-  // Locks every inbox first, so no routing or manual assignment hands the user a conversation meanwhile.
+  // Lock order, as everywhere: directory, contacts, inboxes, conversations (ingest updates a
+  // contact before it routes), so this never deadlocks with an ingest or an assignment.
+  await releaseOwnedContacts(tx, events, workspaceId, userId, now);
+  // Every inbox locked before conversations are read: no routing or assignment hands the user one meanwhile.
   await accessSnapshot(tx, workspaceId);
   for (const inbox of (await tx.records.list(workspaceId, 'inbox')).items) {
     if (!inbox.members.users.includes(userId)) continue;
@@ -32,7 +37,6 @@ export async function deleteUser(scope: Scope, tx: StorageOperations, events: Ev
   await dropRoutingTarget(tx, events, workspaceId, { kind: 'users', id: userId }, now);
   await dropChatflowReference(tx, events, workspaceId, { userId }, { now, version: () => runtime.ids.next('cfv') });
   await clearAssignments(tx, events, workspaceId, { field: 'assigneeId', id: userId }, { now, by, reason: 'user-deleted' });
-  await releaseOwnedContacts(tx, events, workspaceId, userId, now);
   await tx.records.delete(workspaceId, 'notificationPreferences', userId);
   await tx.records.delete(workspaceId, 'user', userId);
   events.record('user.deleted', { userId });

@@ -1,10 +1,10 @@
-import { encodeCursor, timelineFacts, type ConversationExportRow, type ExportQuery, type Page } from '@inboxkit/core';
-import { checkLimit, readCursor } from '../page.js';
+import { checkStoreLimit, encodeCursor, timelineFacts, type ConversationExportRow, type ExportQuery, type Page } from '@inboxkit/core';
+import { readCursor } from '../page.js';
 import { analyticsFilter, type AnalyticsTables } from './tables.js';
 
 /** One export page: the creation index from the cursor on, each row's timeline walked once. */
 export function exportConversations(tables: AnalyticsTables, workspaceId: string, query: ExportQuery): Page<ConversationExportRow> {
-  checkLimit(query.limit);
+  checkStoreLimit(query.limit);
   const after = readCursor(query.cursor, ['number', 'string']);
   const index = tables.conversations.index(workspaceId);
   const matches = analyticsFilter(query);

@@ -1,8 +1,8 @@
-import { ConflictError, type Conversation, type ConversationStore } from '@inboxkit/core';
+import { checkStoreLimit, ConflictError, type Conversation, type ConversationStore } from '@inboxkit/core';
 import { compileFilter } from '../indexes/conversation-filter.js';
 import { filterRows } from '../indexes/iterate.js';
 import { replaceRow, type JournalSource } from '../journal.js';
-import { checkLimit, readCursor, takePage } from '../page.js';
+import { readCursor, takePage } from '../page.js';
 import { ConversationTable } from '../tables/conversation-table.js';
 
 /**
@@ -33,7 +33,7 @@ export function conversationStore(journal: JournalSource, table = new Conversati
       return row ? structuredClone(row) : null;
     },
     async list(workspaceId, query) {
-      checkLimit(query.limit);
+      checkStoreLimit(query.limit);
       const after = readCursor(query.cursor, ['number', 'string']);
       const index = table.index(workspaceId);
       if (!index) return { items: [], nextCursor: null };
@@ -61,7 +61,7 @@ export function conversationStore(journal: JournalSource, table = new Conversati
       return rows.length;
     },
     async listDueSnoozed(before, limit) {
-      checkLimit(limit);
+      checkStoreLimit(limit);
       const due: Array<{ workspaceId: string; id: string; snoozedUntil: number }> = [];
       for (const row of table.dueSnoozed(before)) {
         if (due.length === limit) break;

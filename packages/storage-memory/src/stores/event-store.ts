@@ -1,6 +1,5 @@
-import { ValidationError, type EventStore, type InboxEvent } from '@inboxkit/core';
+import { checkEventWorkspaces, checkStoreLimit, type EventStore, type InboxEvent } from '@inboxkit/core';
 import type { JournalSource } from '../journal.js';
-import { checkLimit } from '../page.js';
 
 /**
  * The per-workspace event log: an array per workspace where an event's `seq` is its
@@ -12,11 +11,7 @@ export function eventStore(journal: JournalSource): EventStore {
 
   return {
     async append(workspaceId, events) {
-      const misplaced = events.findIndex((event) => event.workspaceId !== workspaceId);
-      if (misplaced !== -1) {
-        const path = `events[${misplaced}].workspaceId`;
-        throw new ValidationError('events', [{ path, message: `must be the log's workspace "${workspaceId}"` }]);
-      }
+      checkEventWorkspaces(workspaceId, events);
       let log = logs.get(workspaceId);
       if (!log) logs.set(workspaceId, (log = []));
       const stored = events.map((event, i): InboxEvent => ({ ...structuredClone(event), seq: log.length + i + 1 }));
@@ -29,7 +24,7 @@ export function eventStore(journal: JournalSource): EventStore {
       return structuredClone(stored);
     },
     async read(workspaceId, { after = 0, limit }) {
-      checkLimit(limit);
+      checkStoreLimit(limit);
       const start = Math.max(0, Math.floor(after));
       return structuredClone(logs.get(workspaceId)?.slice(start, start + limit) ?? []);
     },

@@ -11,10 +11,14 @@ function byWorkspaceAndId(a: RecordKey, b: RecordKey): number {
   return compareStrings(a.workspaceId, b.workspaceId) || compareStrings(a.id, b.id);
 }
 
-/** Top-level field equality; a missing field counts as `null`, as an absent JSON key does. */
+/** Top-level field equality (or one of an array's values); a missing field counts as `null`, as an absent JSON key does. */
 function matcher(where: RecordWhere | undefined): (record: BaseRecord) => boolean {
   const entries = Object.entries(where ?? {});
-  return (record) => entries.every(([field, value]) => ((record as unknown as Record<string, unknown>)[field] ?? null) === value);
+  return (record) =>
+    entries.every(([field, value]) => {
+      const actual = (record as unknown as Record<string, unknown>)[field] ?? null;
+      return Array.isArray(value) ? value.includes(actual as string) : actual === value;
+    });
 }
 
 /**

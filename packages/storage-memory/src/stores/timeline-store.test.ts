@@ -55,12 +55,12 @@ describe('timelineStore', () => {
     expect(await store.findByExternalIds('ws_2', ['<1@x>'])).toBeNull();
   });
 
-  it('moves a conversation’s items and repositions them in the target timeline', async () => {
+  it('an update moving items to another conversation repositions them in its timeline', async () => {
     const { store } = setup();
     await store.insert(message({ id: 'm1', createdAt: 1 }));
     await store.insert(comment({ id: 'c1', createdAt: 3 }));
     await store.insert(message({ id: 'm2', conversationId: 'conv_2', createdAt: 2 }));
-    expect(await store.moveConversation('ws_1', 'conv_1', 'conv_2')).toBe(2);
+    for (const id of ['m1', 'c1']) expect(await store.update({ ...(await store.get('ws_1', id))!, conversationId: 'conv_2' })).toBe(true);
     expect((await store.list('ws_1', 'conv_2', { limit: 10 })).items.map((item) => item.id)).toEqual(['m1', 'm2', 'c1']);
     expect((await store.list('ws_1', 'conv_1', { limit: 10 })).items).toEqual([]);
     expect((await store.get('ws_1', 'm1'))?.conversationId).toBe('conv_2');

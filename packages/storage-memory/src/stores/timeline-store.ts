@@ -1,6 +1,6 @@
-import { ConflictError, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
+import { checkStoreLimit, ConflictError, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
 import { replaceRow, type JournalSource } from '../journal.js';
-import { checkLimit, readCursor, takePage } from '../page.js';
+import { readCursor, takePage } from '../page.js';
 import { TimelineTable, byTime } from '../tables/timeline-table.js';
 
 function copy<T extends TimelineItem>(row: T | undefined): T | null {
@@ -56,15 +56,8 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
       }
       return copy(newest);
     },
-    async moveConversation(workspaceId, fromConversationId, toConversationId) {
-      // Collected first: moving an item changes the very index being scanned.
-      const items = [...table.conversation(workspaceId, fromConversationId)];
-      // A shallow copy is enough: stored rows are never mutated, only replaced.
-      for (const item of items) write(workspaceId, item.id, { ...item, conversationId: toConversationId });
-      return items.length;
-    },
     async listPending(before, limit) {
-      checkLimit(limit);
+      checkStoreLimit(limit);
       const pending: Message[] = [];
       for (const message of table.pendingBefore(before)) {
         if (pending.length === limit) break;

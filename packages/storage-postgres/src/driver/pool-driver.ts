@@ -2,8 +2,10 @@ import pg from 'pg';
 import { mapError } from '../errors.js';
 import { inTransaction, toQueryable } from './queryable.js';
 import { reconnectingListener } from './reconnecting-listener.js';
-import type { Driver, ListenOptions } from './types.js';
+import type { Driver, ListenOptions, Queryable } from './types.js';
 import { listenerSet } from './listeners.js';
+import { retryOnConflict } from './retry.js';
+import { transactionGuard } from './transaction-guard.js';
 
 /** How the pool came to be: given by the host (never closed here) or created here. */
 export interface PoolSource {
@@ -18,28 +20,42 @@ export interface PoolSource {
  */
 export function poolDriver({ pool, owned }: PoolSource): Driver {
   const listeners = listenerSet();
+  const guard = transactionGuard();
+  const outside = toQueryable(pool, (sql) => pool.query(sql));
+
+  const once = async <T>(fn: (db: Queryable) => Promise<T>): Promise<T> => {
+    const client = await pool.connect().catch((error: unknown) => {
+      throw mapError(error);
+    });
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    try {
+      return await guard.run(() => inTransaction(toQueryable(client, (sql) => client.query(sql)), fn));
+    } finally {
+      client.off('error', onError);
+      // A client whose connection failed must not go back to the pool.
+      client.release(broken);
+    }
+  };
 
   return {
     kind: 'pg',
-    db: toQueryable(pool, (sql) => pool.query(sql)),
+    db: {
+      // A single statement is its own transaction: a deadlock it lost is retried like one.
+      async query(sql, params) {
+        guard.refuse('use the storage directly');
+        return retryOnConflict(() => outside.query(sql, params));
+      },
+      async exec(sql) {
+        guard.refuse('use the storage directly');
+        return outside.exec(sql);
+      },
+    },
 
     async transaction(fn) {
-      const client = await pool.connect().catch((error: unknown) => {
-        throw mapError(error);
-      });
-      let broken: Error | undefined;
-      const onError = (error: Error) => (broken = error);
-      client.on('error', onError);
-      try {
-        return await inTransaction(
-          toQueryable(client, (sql) => client.query(sql)),
-          fn,
-        );
-      } finally {
-        client.off('error', onError);
-        // A client whose connection failed must not go back to the pool.
-        client.release(broken);
-      }
+      guard.refuse('start a transaction');
+      return retryOnConflict(() => once(fn));
     },
 
     async listen(options: ListenOptions) {

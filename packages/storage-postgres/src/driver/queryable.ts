@@ -1,5 +1,6 @@
 import { StorageError } from '@inboxkit/core';
 import { PREFIX, mapError } from '../errors.js';
+import { Mutex } from './mutex.js';
 import type { Queryable, QueryResult } from './types.js';
 
 /** What both node-postgres (pool, client) and PGlite offer for one statement. */
@@ -40,6 +41,19 @@ export function toQueryable(raw: RawQuery, exec: (sql: string) => Promise<unknow
 }
 
 /**
+ * `db` with its statements sent one at a time, in call order. A connection runs one
+ * statement at a time anyway; node-postgres queues parallel ones with a deprecation warning
+ * (pg 9 removes the queue), so a transaction's `fn` doing `Promise.all` is queued here.
+ */
+export function serialized(db: Queryable): Queryable {
+  const mutex = new Mutex();
+  return {
+    query: (sql, params) => mutex.run(() => db.query(sql, params)),
+    exec: (sql) => mutex.run(() => db.exec(sql)),
+  };
+}
+
+/**
  * BEGIN, `fn`, COMMIT on one connection; ROLLBACK when `fn` throws, re-throwing its error as
  * is (the contract). A failed ROLLBACK is ignored: the connection is dropped by the caller.
  */
@@ -47,7 +61,7 @@ export async function inTransaction<T>(db: Queryable, fn: (db: Queryable) => Pro
   await db.query('BEGIN');
   let result: T;
   try {
-    result = await fn(db);
+    result = await fn(serialized(db));
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;

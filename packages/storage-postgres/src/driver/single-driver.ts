@@ -4,6 +4,8 @@ import { inTransaction, toQueryable, type RawQuery } from './queryable.js';
 import { quoteIdent } from '../schema/tables.js';
 import type { Driver, ListenOptions, Queryable } from './types.js';
 import { listenerSet } from './listeners.js';
+import { retryOnConflict } from './retry.js';
+import { transactionGuard } from './transaction-guard.js';
 
 /**
  * The parts of a PGlite instance this store uses, declared here so the package's types do not
@@ -64,17 +66,26 @@ export function singleConnectionDriver(client: Client | PGliteLike): Driver {
   const { queryable } = connection;
   const mutex = new Mutex();
   const listeners = listenerSet();
+  // Inside a transaction the mutex is held until fn ends, so the store used directly there
+  // would wait for ever: the guard turns that into the contract's STORAGE error.
+  const guard = transactionGuard();
+  const outside = async <T>(action: string, task: () => Promise<T>): Promise<T> => {
+    guard.refuse(action);
+    // Another process on the same database can still deadlock with this connection.
+    return retryOnConflict(() => mutex.run(task));
+  };
 
   return {
     kind: connection.kind,
     db: {
-      query: (sql, params) => mutex.run(() => queryable.query(sql, params)),
-      exec: (sql) => mutex.run(() => queryable.exec(sql)),
+      query: (sql, params) => outside('use the storage directly', () => queryable.query(sql, params)),
+      exec: (sql) => outside('use the storage directly', () => queryable.exec(sql)),
     },
-    transaction: (fn) => mutex.run(() => inTransaction(queryable, fn)),
+    transaction: (fn) => outside('start a transaction', () => guard.run(() => inTransaction(queryable, fn))),
 
     async listen(options: ListenOptions) {
-      const unlisten = await mutex.run(() => connection.listen(options.channel, options.onNotification));
+      const onNotification = (payload: string) => guard.exit(() => options.onNotification(payload));
+      const unlisten = await mutex.run(() => connection.listen(options.channel, onNotification));
       // The host owns the connection, so there is no reconnect: it connects exactly once.
       await options.onConnected();
       return listeners.track(() => mutex.run(unlisten));

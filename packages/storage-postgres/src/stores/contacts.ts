@@ -9,16 +9,27 @@ function likePattern(term: string): string {
 }
 
 /** Contacts; the unique index `(workspace_id, email)` is the email rule. */
-export function contactStore({ db, t }: StoreContext): ContactStore {
+export function contactStore({ db, t, inTransaction }: StoreContext): ContactStore {
   const map = t.contact;
   // Stored emails are normalized, whatever the caller passed.
   const values = (contact: Contact) =>
     map.values({ ...contact, email: contact.email === null ? null : normalizeEmail(contact.email) });
-  const one = async (where: string, params: unknown[]): Promise<Contact | null> => {
-    const { rows } = await db.query(`SELECT * FROM ${t.contacts} WHERE ${where} ORDER BY id LIMIT 1`, params);
+  const one = async (where: string, params: unknown[], lock = false): Promise<Contact | null> => {
+    const { rows } = await db.query(
+      `SELECT * FROM ${t.contacts} WHERE ${where} ORDER BY id LIMIT 1${lock ? ' FOR UPDATE' : ''}`,
+      params,
+    );
     return rows[0] ? map.fromRow(rows[0]) : null;
   };
   const param = (column: string) => `$${map.columns.indexOf(column) + 1}`;
+  // A transaction-scoped advisory lock on the identity itself: there may be no row to lock
+  // yet, and phone / visitor id are not unique, so no index can make find-or-create exactly-once.
+  const lockIdentity = async (kind: string, workspaceId: string, value: string, options?: { lock?: boolean }) => {
+    if (!options?.lock || !inTransaction) return;
+    await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      JSON.stringify([t.contacts, kind, workspaceId, value]),
+    ]);
+  };
 
   return {
     async insert(contact) {
@@ -39,19 +50,26 @@ export function contactStore({ db, t }: StoreContext): ContactStore {
       if ((await one('workspace_id = $1 AND id = $2', [contact.workspaceId, contact.id])) === null) return false;
       throw conflict(`another contact has the email of "${contact.id}"`);
     },
-    get: (workspaceId, id) => one('workspace_id = $1 AND id = $2', [workspaceId, id]),
+    // A row lock only means something inside a transaction: it is held until commit.
+    get: (workspaceId, id, options) =>
+      one('workspace_id = $1 AND id = $2', [workspaceId, id], options?.lock === true && inTransaction),
     findByEmail: (workspaceId, email) =>
       one('workspace_id = $1 AND email = $2', [workspaceId, normalizeEmail(email)]),
-    findByVisitorId: (workspaceId, visitorId) =>
-      one('workspace_id = $1 AND visitor_ids @> $2::jsonb', [workspaceId, JSON.stringify([visitorId])]),
-    findByPhone: (workspaceId, phone) => one('workspace_id = $1 AND phone = $2', [workspaceId, phone]),
+    async findByVisitorId(workspaceId, visitorId, options) {
+      await lockIdentity('visitorId', workspaceId, visitorId, options);
+      return one('workspace_id = $1 AND visitor_ids @> $2::jsonb', [workspaceId, JSON.stringify([visitorId])]);
+    },
+    async findByPhone(workspaceId, phone, options) {
+      await lockIdentity('phone', workspaceId, phone, options);
+      return one('workspace_id = $1 AND phone = $2', [workspaceId, phone]);
+    },
     async list(workspaceId, { search, cursor, limit }) {
       const where = new Where().equals('workspace_id', workspaceId);
       if (search) {
         const pattern = where.param(likePattern(search));
         where.and(`(name ILIKE ${pattern} OR email ILIKE ${pattern})`);
       }
-      if (cursor) where.and(`id > ${where.param(String(decodeCursor(cursor, 1)[0]))}`);
+      if (cursor) where.and(`id > ${where.param(String(decodeCursor(cursor, ['string'])[0]))}`);
       const { rows } = await db.query(
         `SELECT * FROM ${t.contacts} WHERE ${where} ORDER BY id ${limitPlusOne(limit)}`,
         where.params,

@@ -1,3 +1,4 @@
+import { checkStoreLimit } from '@inboxkit/core';
 import type { Page } from '@inboxkit/core';
 import type { Queryable } from '../driver/types.js';
 import type { Tables } from '../schema/tables.js';
@@ -26,14 +27,16 @@ export function toPage<T>(items: T[], limit: number | undefined, cursorOf: (last
 
 /**
  * Re-points every row of `table` whose `column` is `from` to `to`, within one workspace
- * (contact and conversation merges). Returns how many rows moved.
+ * (contact merges). Returns how many rows moved.
  */
 export async function moveRows(db: Queryable, table: string, column: string, workspaceId: string, from: string, to: string): Promise<number> {
   const { rowCount } = await db.query(`UPDATE ${table} SET ${column} = $3 WHERE workspace_id = $1 AND ${column} = $2`, [workspaceId, from, to]);
   return rowCount;
 }
 
-/** `LIMIT` for `toPage`: one more than asked, or none. */
+/** `LIMIT` for `toPage`: one more than asked, or none. A limit out of the contract's range is `VALIDATION`. */
 export function limitPlusOne(limit: number | undefined): string {
-  return limit === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(limit)) + 1}`;
+  if (limit === undefined) return '';
+  checkStoreLimit(limit);
+  return `LIMIT ${limit + 1}`;
 }

@@ -1,4 +1,4 @@
-import {
+import { checkStoreLimit,
   decodeCursor,
   encodeCursor,
   type ConversationFilter,
@@ -46,9 +46,10 @@ export function conversationStore({ db, t, inTransaction }: StoreContext): Conve
       return rows[0] ? map.fromRow(rows[0]) : null;
     },
     async list(workspaceId, { cursor, limit, ...filter }) {
+      checkStoreLimit(limit);
       const where = filterWhere(workspaceId, filter);
       if (cursor) {
-        const [at, id] = decodeCursor(cursor, 2);
+        const [at, id] = decodeCursor(cursor, ['number', 'string']);
         where.and(`(last_message_at, id) < (${where.param(Number(at))}, ${where.param(String(id))})`);
       }
       const { rows } = await db.query(
@@ -69,6 +70,7 @@ export function conversationStore({ db, t, inTransaction }: StoreContext): Conve
     moveContact: (workspaceId, fromContactId, toContactId) =>
       moveRows(db, t.conversations, 'contact_id', workspaceId, fromContactId, toContactId),
     async listDueSnoozed(before, limit) {
+      checkStoreLimit(limit);
       const { rows } = await db.query<{ workspace_id: string; id: string; snoozed_until: string | number }>(
         `SELECT workspace_id, id, snoozed_until FROM ${t.conversations}
          WHERE status = 'snoozed' AND snoozed_until <= $1

@@ -1,4 +1,4 @@
-import type { EventStore, InboxEvent } from '@inboxkit/core';
+import { checkEventWorkspaces, checkStoreLimit, type EventStore, type InboxEvent } from '@inboxkit/core';
 import type { StoreContext } from './context.js';
 
 /**
@@ -29,6 +29,7 @@ interface EventRow {
 export function eventStore({ db, t, channel }: StoreContext): EventStore {
   return {
     async append(workspaceId, events) {
+      checkEventWorkspaces(workspaceId, events);
       if (events.length === 0) return [];
       const { rows } = await db.query<{ seq: string | number }>(
         `WITH counter AS (
@@ -47,6 +48,7 @@ export function eventStore({ db, t, channel }: StoreContext): EventStore {
       return events.map((event, i) => ({ ...event, workspaceId, seq: first + i }) as InboxEvent);
     },
     async read(workspaceId, { after = 0, limit }) {
+      checkStoreLimit(limit);
       const { rows } = await db.query<EventRow>(
         `SELECT * FROM ${t.events} WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
         [workspaceId, after, limit],

@@ -19,7 +19,7 @@ interface RecordQuery {
 /**
  * Configuration records as whole JSON documents keyed `(workspace_id, kind, id)`. `where`
  * is jsonb containment (`data @> {"field": value}`): top-level equality, where a `null`
- * matches only a field that is present and null.
+ * matches only a field that is present and null; an array value is `data->>field = ANY(…)`.
  */
 export function recordStore({ db, t }: StoreContext): RecordStore {
   const select = async <K extends RecordKind>(
@@ -28,13 +28,19 @@ export function recordStore({ db, t }: StoreContext): RecordStore {
     query: RecordQuery,
   ): Promise<StorageRecordTypes[K][]> => {
     const where = new Where().equals('kind', kind).equals('workspace_id', workspaceId ?? undefined);
-    if (query.where && Object.keys(query.where).length > 0) {
-      where.and(`data @> ${where.param(JSON.stringify(query.where))}::jsonb`);
+    const scalars = Object.entries(query.where ?? {}).filter(([, value]) => !Array.isArray(value));
+    if (scalars.length > 0) where.and(`data @> ${where.param(JSON.stringify(Object.fromEntries(scalars)))}::jsonb`);
+    for (const [field, values] of Object.entries(query.where ?? {})) {
+      // `->>` reads a JSON string as text; a field that is not a string never matches.
+      if (!Array.isArray(values)) continue;
+      // An empty list adds no parameter (it is `false`): name the field only when one is used.
+      if (values.length === 0) where.and('false');
+      else where.oneOf(`(data->>${where.param(field)})`, values as readonly string[]);
     }
     if (query.cursor && workspaceId !== null) {
-      where.and(`id > ${where.param(String(decodeCursor(query.cursor, 1)[0]))}`);
+      where.and(`id > ${where.param(String(decodeCursor(query.cursor, ['string'])[0]))}`);
     } else if (query.cursor) {
-      const [ws, id] = decodeCursor(query.cursor, 2).map(String);
+      const [ws, id] = decodeCursor(query.cursor, ['string', 'string']).map(String);
       where.and(`(workspace_id, id) > (${where.param(ws)}, ${where.param(id)})`);
     }
     const order = workspaceId !== null ? 'id' : 'workspace_id, id';

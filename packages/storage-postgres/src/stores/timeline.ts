@@ -1,6 +1,6 @@
-import { decodeCursor, encodeCursor, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
+import { checkStoreLimit, decodeCursor, encodeCursor, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
 import { conflict } from '../errors.js';
-import { limitPlusOne, moveRows, toPage, type StoreContext } from './context.js';
+import { limitPlusOne, toPage, type StoreContext } from './context.js';
 import { Where } from './where.js';
 
 /**
@@ -38,7 +38,7 @@ export function timelineStore({ db, t }: StoreContext): TimelineStore {
     async list(workspaceId, conversationId, { cursor, limit }) {
       const where = new Where().equals('workspace_id', workspaceId).equals('conversation_id', conversationId);
       if (cursor) {
-        const [at, id] = decodeCursor(cursor, 2);
+        const [at, id] = decodeCursor(cursor, ['number', 'string']);
         where.and(`(created_at, id) > (${where.param(Number(at))}, ${where.param(String(id))})`);
       }
       const items = await select(where, 'created_at, id', limitPlusOne(limit));
@@ -56,12 +56,11 @@ export function timelineStore({ db, t }: StoreContext): TimelineStore {
       const where = new Where().equals('workspace_id', workspaceId).oneOf('external_id', externalIds);
       return firstMessage(where, 'created_at DESC, id DESC');
     },
-    moveConversation: (workspaceId, fromConversationId, toConversationId) =>
-      moveRows(db, t.timeline, 'conversation_id', workspaceId, fromConversationId, toConversationId),
     async listPending(before, limit) {
       const where = new Where().equals('delivery_status', 'pending').equals('direction', 'outgoing');
       where.and(`created_at < ${where.param(before)}`);
-      return (await select(where, 'created_at, id', `LIMIT ${Math.floor(limit)}`)) as Message[];
+      checkStoreLimit(limit);
+      return (await select(where, 'created_at, id', `LIMIT ${limit}`)) as Message[];
     },
   };
 }

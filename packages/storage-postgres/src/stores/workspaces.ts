@@ -21,7 +21,7 @@ export function workspaceStore({ db, t }: StoreContext): WorkspaceStore {
     },
     async list({ cursor, limit }) {
       const where = new Where();
-      if (cursor) where.and(`id > ${where.param(String(decodeCursor(cursor, 1)[0]))}`);
+      if (cursor) where.and(`id > ${where.param(String(decodeCursor(cursor, ['string'])[0]))}`);
       const { rows } = await db.query(
         `SELECT * FROM ${t.workspaces} WHERE ${where} ORDER BY id ${limitPlusOne(limit)}`,
         where.params,

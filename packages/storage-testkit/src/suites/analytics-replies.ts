@@ -47,7 +47,9 @@ export const analyticsRepliesSuite = defineSuite('analytics: repliesByAgent', (t
     const world = await analyticsWorld(ctx);
     const office = await seedOffice(world);
     // Merging c2 into c1: ben's replies now all belong to c1.
-    await world.storage.timeline.moveConversation(world.workspace.id, office.c[2].id, office.c[1].id);
+    for (const item of (await world.storage.timeline.list(world.workspace.id, office.c[2].id, { limit: 100 })).items) {
+      await world.storage.timeline.update({ ...item, conversationId: office.c[1].id });
+    }
     expect(await world.analytics.repliesByAgent(world.workspace.id, { from: T, to: T + 24 * H })).toEqual([row('user_ben', 1, 3), row('user_ana', 1, 2)]);
   });
 });

@@ -89,6 +89,36 @@ export const contactsSuite = defineSuite('contacts', (t) => {
     });
   }
 
+  for (const lookup of lookups.filter((l) => l.by === 'phone' || l.by.includes('visitor'))) {
+    t.test(`finding by ${lookup.by} that several contacts share returns the smallest id, with or without lock`, async ({ storage }) => {
+      // Inserted largest id first, so insertion order cannot be what decides.
+      const ws = fixtures.workspace();
+      await storage.workspaces.insert(ws);
+      const [small, large] = [fixtures.contact(ws, lookup.contact), fixtures.contact(ws, lookup.contact)].sort(byId);
+      await storage.contacts.insert(large!);
+      await storage.contacts.insert(small!);
+      expect(await lookup.find(storage, ws.id, lookup.hit)).toEqual(small);
+      const locked = await storage.transaction(async (tx) =>
+        lookup.by === 'phone'
+          ? tx.contacts.findByPhone(ws.id, lookup.hit, { lock: true })
+          : tx.contacts.findByVisitorId(ws.id, lookup.hit, { lock: true }),
+      );
+      expect(locked).toEqual(small);
+    });
+  }
+
+  t.test('get with lock: true inside a transaction reads the contact; a missing one is null', async ({ storage }) => {
+    const { ws, contacts } = await workspaceWith(storage, {});
+    const [found, missing] = await storage.transaction(async (tx) => [
+      await tx.contacts.get(ws.id, contacts[0]!.id, { lock: true }),
+      await tx.contacts.get(ws.id, 'ct_missing', { lock: true }),
+    ]);
+    expect(found).toEqual(contacts[0]);
+    expect(missing).toBeNull();
+    // Outside a transaction the option is accepted and means nothing.
+    expect(await storage.contacts.get(ws.id, contacts[0]!.id, { lock: true })).toEqual(contacts[0]);
+  });
+
   t.test('list orders by id and paginates', async ({ storage }) => {
     const { ws, contacts } = await workspaceWith(storage, {}, {}, {}, {}, {});
     const { items, pages } = await collectPages((cursor) => storage.contacts.list(ws.id, { cursor, limit: 2 }), 2);

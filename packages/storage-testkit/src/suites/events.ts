@@ -1,8 +1,8 @@
-import type { InboxEvent, NewEvent, Storage } from '@inboxkit/core';
+import { ValidationError, type InboxEvent, type NewEvent, type Storage } from '@inboxkit/core';
 import { expect } from 'vitest';
 import { FIXTURE_TIME, fixtures } from '../fixtures.js';
 import { defineSuite } from '../harness.js';
-import { tick } from '../helpers.js';
+import { rejection, tick } from '../helpers.js';
 
 function expectIncreasing(seqs: number[], what: string): void {
   for (let i = 1; i < seqs.length; i++) expect(seqs[i]!, `${what}: seq at ${i}`).toBeGreaterThan(seqs[i - 1]!);
@@ -31,6 +31,14 @@ const readCases: Array<{
 ];
 
 export const eventsSuite = defineSuite('events', (t) => {
+  t.test('append of an event stamped with another workspace is VALIDATION and appends nothing', async ({ storage }) => {
+    const [ws, other] = [fixtures.workspace(), fixtures.workspace()];
+    for (const w of [ws, other]) await storage.workspaces.insert(w);
+    const error = await rejection(storage.events.append(ws.id, [fixtures.event(ws), fixtures.event(other)]));
+    expect(ValidationError.isInstance(error) && error.issues.map((i) => i.path)).toEqual(['events[1].workspaceId']);
+    for (const w of [ws, other]) expect(await storage.events.read(w.id, { limit: 10 })).toEqual([]);
+  });
+
   t.test('append assigns seq from 1, strictly increasing, and keeps every field', async ({ storage }) => {
     const ws = fixtures.workspace();
     await storage.workspaces.insert(ws);

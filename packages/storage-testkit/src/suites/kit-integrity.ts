@@ -186,4 +186,28 @@ export const kitIntegritySuite = defineSuite('kit integrity', (t) => {
       for (const c of conversations) expect((await o.ws.conversations.get(c.id)).assigneeId).not.toBe(agent.id);
     }
   });
+
+  t.test('writes naming a user racing its deletion leave no reference behind (repeated trials)', async ({ storage }) => {
+    const o = await office(storage);
+    const contact = await o.ws.contacts.create({ email: 'race@life.test' });
+    const flow = await o.ws.chatflows.create({ channelId: o.chat.id, name: 'Race', type: 'live-chat' });
+    for (let trial = 0; trial < 5; trial++) {
+      const agent = await o.ws.users.create({ name: `Racer ${trial}`, email: `racer${trial}@life.test` });
+      await o.ws.inboxes.update(o.inbox.id, { members: { users: [o.ana.id, o.ben.id, agent.id], teams: [o.team.id] } });
+      const outcomes = await Promise.allSettled([
+        o.ws.users.delete(agent.id),
+        o.ws.teams.update(o.team.id, { memberIds: [o.ana.id, agent.id] }),
+        o.ws.contacts.update(contact.id, { ownerId: agent.id }),
+        o.ws.routing.set(o.channel.id, { targets: { users: [o.ana.id, agent.id] }, strategy: 'round-robin' }),
+        o.ws.chatflows.update(flow.id, { profile: { userId: agent.id } }),
+      ]);
+      expect(outcomes[0]!.status).toBe('fulfilled');
+      for (const outcome of outcomes.slice(1)) if (outcome.status === 'rejected') expect(codeOf(outcome.reason)).toBe('VALIDATION');
+      expect((await o.ws.teams.get(o.team.id)).memberIds).not.toContain(agent.id);
+      expect((await o.ws.contacts.get(contact.id)).ownerId).not.toBe(agent.id);
+      expect((await o.ws.routing.get(o.channel.id))?.targets.users ?? []).not.toContain(agent.id);
+      expect((await o.ws.chatflows.get(flow.id)).profile).not.toEqual({ userId: agent.id });
+      expect((await o.ws.inboxes.get(o.inbox.id)).members.users).not.toContain(agent.id);
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { defineSuite } from '../harness.js';
 
 /** A kit on the store under test with one workspace, inbox, agent and test channel. */
-async function kitOn(storage: Storage) {
+export async function kitOn(storage: Storage) {
   const channel = createTestChannel();
   const kit = createInboxKit({ storage, channels: [channel], clock: manualClock(), fallbackEmailDomain: 'in.conformance.test' });
   const ws = await kit.workspaces.create({ name: 'Kit' });
@@ -18,7 +18,11 @@ async function kitOn(storage: Storage) {
   return { kit, api, agent, message };
 }
 
-const accepted = (r: IngestResult) => {
+/** What `kitOn` sets up. */
+export type KitWorld = Awaited<ReturnType<typeof kitOn>>;
+
+/** The result narrowed to `accepted`; throws on a filtered one. */
+export const accepted = (r: IngestResult) => {
   if (r.status !== 'accepted') throw new Error(`expected accepted, got ${r.status}`);
   return r;
 };
@@ -52,6 +56,28 @@ export const kitSuite = defineSuite('kit', (t) => {
     const conversation = await api.conversations.get(first.conversation.id);
     expect(conversation.messageCount).toBe(11);
     expect((await api.conversations.timeline(first.conversation.id, { limit: 50 })).items).toHaveLength(11);
+  });
+
+  t.test('conversations.list takes one status or several, paging through the union', async ({ storage }) => {
+    const { kit, api, message } = await kitOn(storage);
+    const ids = [];
+    for (let n = 0; n < 5; n++) ids.push(accepted(await kit.ingest(message(n))).conversation.id);
+    await api.conversations.close(ids[0]!);
+    await api.conversations.close(ids[3]!);
+    await api.conversations.snooze(ids[1]!, { until: Date.UTC(2100, 0, 1) });
+    const list = async (status: 'open' | Array<'open' | 'closed' | 'snoozed'>) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof api.conversations.list>> = await api.conversations.list({ status, cursor, limit: 1 });
+        seen.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return seen;
+    };
+    expect(await list('open')).toEqual([ids[4], ids[2]]);
+    expect(await list(['closed', 'snoozed'])).toEqual([ids[3], ids[1], ids[0]]);
+    expect(await list(['open', 'closed', 'snoozed'])).toEqual([...ids].reverse());
   });
 
   t.test('a state change and its events commit together, in log order', async ({ storage }) => {

@@ -1,4 +1,4 @@
-import type { RecordKind, RecordWhere, StorageRecordTypes, Team, Workspace } from '@inboxkit/core';
+import type { Page, RecordKind, RecordWhere, StorageRecordTypes, Team, Workspace } from '@inboxkit/core';
 import { expect } from 'vitest';
 import { FIXTURE_TIME, fixtures } from '../fixtures.js';
 import { defineSuite, type SuiteApi } from '../harness.js';
@@ -51,6 +51,10 @@ const whereCases: Array<{ name: string; where: (teams: Team[]) => RecordWhere; e
   { name: 'a number field', where: () => ({ createdAt: FIXTURE_TIME + 1 }), expected: [1, 3] },
   { name: 'several fields (all must match)', where: (teams) => ({ name: 'Support', parentTeamId: teams[0]!.id }), expected: [2] },
   { name: 'a value nobody has', where: () => ({ name: 'Nobody' }), expected: [] },
+  { name: 'one of several ids', where: (teams) => ({ id: [teams[1]!.id, teams[3]!.id, 'team_missing'] }), expected: [1, 3] },
+  { name: 'one of several values of a field', where: () => ({ name: ['Sales', 'Billing'] }), expected: [1, 3] },
+  { name: 'an empty one-of list (matches nothing)', where: () => ({ id: [] }), expected: [] },
+  { name: 'a one-of list and a field (both must match)', where: (teams) => ({ id: [teams[0]!.id, teams[1]!.id, teams[2]!.id], name: 'Support' }), expected: [0, 2] },
 ];
 
 export const recordsSuite = defineSuite('records', (t) => {
@@ -121,6 +125,23 @@ export const recordsSuite = defineSuite('records', (t) => {
       expect(idsOf(paged.items)).toEqual(idsOf(expected));
     });
   }
+
+  t.test('a one-of filter is applied before paging: pages are full and the last has no nextCursor', async ({ storage }) => {
+    const ws = fixtures.workspace();
+    await storage.workspaces.insert(ws);
+    const teams = Array.from({ length: 12 }, () => fixtures.team(ws));
+    for (const team of teams) await storage.records.put('team', team);
+    // Every third team, so a filter applied after paging would leave pages short or empty.
+    const wanted = teams.filter((_, i) => i % 3 === 0).sort(byId);
+    const pages = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<Team> = await storage.records.list(ws.id, 'team', { where: { id: idsOf(wanted) }, cursor, limit: 2 });
+      pages.push(idsOf(page.items));
+      cursor = page.nextCursor;
+    } while (cursor !== null && pages.length < 10);
+    expect(pages).toEqual([idsOf(wanted.slice(0, 2)), idsOf(wanted.slice(2, 4))]);
+  });
 
   t.test('listAll spans workspaces ordered by (workspaceId, id), with where and pages', async ({ storage }) => {
     const [wsA, wsB] = [fixtures.workspace(), fixtures.workspace()];

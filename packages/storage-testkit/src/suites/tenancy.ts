@@ -76,7 +76,6 @@ const probes: Array<{ name: string; probe: (s: Storage, a: Tenant, b: Tenant) =>
   { name: 'timeline.findByExternalId', probe: (s, a, b) => s.timeline.findByExternalId(a.ws, b.channel.id, 'ext-B'), expected: () => null },
   { name: 'timeline.findByExternalIds', probe: (s, a) => s.timeline.findByExternalIds(a.ws, ['ext-B']), expected: () => null },
   { name: 'timeline.update', probe: (s, a, b) => s.timeline.update({ ...b.message, workspaceId: a.ws, text: 'Hijacked' }), expected: () => false },
-  { name: 'timeline.moveConversation', probe: (s, a, b) => s.timeline.moveConversation(a.ws, b.conversation.id, a.conversation.id), expected: () => 0 },
   { name: 'events.read', probe: (s, a) => s.events.read(a.ws, { limit: 100 }), expected: (a) => a.events },
   {
     name: 'events.append',

@@ -127,7 +127,7 @@ export const timelineSuite = defineSuite('timeline', (t) => {
     expect(await storage.timeline.findByExternalIds(ws, [])).toBeNull();
   });
 
-  t.test('moveConversation moves every item to another conversation and returns how many', async ({ storage }) => {
+  t.test('update moving items to another conversation lists them there, in timeline order', async ({ storage }) => {
     const world = await seedWorld(storage);
     const ws = world.workspace.id;
     const [from, to, bystander] = [await world.conversation(), await world.conversation(), await world.conversation()];
@@ -135,12 +135,11 @@ export const timelineSuite = defineSuite('timeline', (t) => {
     const kept = await world.item(fixtures.message(to, at(2)));
     const untouched = await world.item(fixtures.message(bystander, at(0)));
 
-    expect(await storage.timeline.moveConversation(ws, from.id, to.id)).toBe(2);
+    for (const item of moved) expect(await storage.timeline.update({ ...item, conversationId: to.id })).toBe(true);
     const target = await storage.timeline.list(ws, to.id, { limit: 10 });
     expect(target.items).toEqual([{ ...moved[0], conversationId: to.id }, kept, { ...moved[1], conversationId: to.id }]);
     expect((await storage.timeline.list(ws, from.id, { limit: 10 })).items).toEqual([]);
     expect(await storage.timeline.get(ws, untouched.id)).toEqual(untouched);
-    expect(await storage.timeline.moveConversation(ws, from.id, to.id)).toBe(0);
   });
 
   t.test('listPending lists pending outgoing messages of every workspace created before `before`, oldest first', async ({ storage }) => {

@@ -142,12 +142,12 @@ export const writeCases: Array<{ name: string; make: (s: WriteSetup) => WriteCas
     },
   },
   {
-    name: 'timeline.moveConversation',
+    name: 'timeline.update to another conversation',
     make: (s) => {
       const { inboxId, channelId, contactId } = s.conversation;
       const target = fixtures.conversation(s.ws, { inboxId, channelId, contactId });
       return {
-        write: async (o) => (await o.conversations.insert(target), o.timeline.moveConversation(s.ws, s.conversation.id, target.id)),
+        write: async (o) => (await o.conversations.insert(target), o.timeline.update({ ...s.message, conversationId: target.id })),
         observe: async (o) => (await o.timeline.get(s.ws, s.message.id))?.conversationId,
         before: s.conversation.id,
         after: target.id,

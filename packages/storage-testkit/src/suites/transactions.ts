@@ -2,17 +2,9 @@ import { ConflictError } from '@inboxkit/core';
 import { expect } from 'vitest';
 import { fixtures } from '../fixtures.js';
 import { defineSuite } from '../harness.js';
-import { deferred, tick } from '../helpers.js';
+import { deferred, rejection, tick } from '../helpers.js';
 import { seedWorld } from '../seed.js';
 import { seedWriteSetup, writeCases } from './transaction-writes.js';
-
-/** Settles `promise` to the value it rejected with (or fails if it resolved). */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.fail('the transaction should have rejected'),
-    (error: unknown) => error,
-  );
-}
 
 export const transactionsSuite = defineSuite('transactions', (t) => {
   for (const { name, make } of writeCases) {

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, type ConversationExportRow, type ConversationStatus, type ExportQuery, type Page } from '@inboxkit/core';
+import { checkStoreLimit, decodeCursor, encodeCursor, type ConversationExportRow, type ConversationStatus, type ExportQuery, type Page } from '@inboxkit/core';
 import { toPage, type StoreContext } from '../context.js';
 import { conversationsWhere, num } from './filter.js';
 
@@ -29,10 +29,11 @@ const orNull = (value: string | null): number | null => (value === null ? null :
  * Each page is one statement, so an export never holds more than a page in Node or in Postgres.
  */
 export async function exportConversations({ db, t }: StoreContext, workspaceId: string, query: ExportQuery): Promise<Page<ConversationExportRow>> {
+  checkStoreLimit(query.limit);
   const where = conversationsWhere(workspaceId, query);
   where.and(`c.created_at >= ${where.param(query.from)} AND c.created_at < ${where.param(query.to)}`);
   if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor, 2);
+    const [at, id] = decodeCursor(query.cursor, ['number', 'string']);
     where.and(`(c.created_at, c.id) > (${where.param(Number(at))}, ${where.param(String(id))})`);
   }
   const { rows } = await db.query<Row>(
