@@ -15,5 +15,4 @@ export {
 } from './config.js';
 export type { RawSource, RawTarget, RawIngestResult, BounceOutcome, Intake } from './intake/raw-intake.js';
 export { replyAddressFor } from './threading/thread-hints.js';
-export { normalizeSubject } from './threading/subject.js';
 export { extractReply, type ExtractedReply } from './reply/extract-reply.js';

@@ -79,3 +79,30 @@ describe('corpus subset on PGlite', () => {
     await c.check(await k.email.ingestRaw(await c.raw(k), { channelId: k.channel.id }), k);
   });
 });
+
+describe('subject threading (opt-in)', () => {
+  const DAY = 86_400_000;
+  const noHeaders = (n: number, from: string, subject: string) => basic(n, { From: from, Subject: subject });
+
+  it('a header-less reply from the same contact with the same normalized subject joins, within the window only', async () => {
+    k = await corpusKit(memoryStorage(), { subjectThreading: { windowMs: 7 * DAY } });
+    const first = await k.email.ingestRaw(noHeaders(1, 'c1@example.test', 'Printer broken'), { channelId: k.channel.id });
+    const again = await k.email.ingestRaw(noHeaders(2, 'c1@example.test', 'AW: RE:  printer broken'), { channelId: k.channel.id });
+    const other = await k.email.ingestRaw(noHeaders(3, 'c2@example.test', 'Re: Printer broken'), { channelId: k.channel.id });
+    if (first.status !== 'accepted' || again.status !== 'accepted' || other.status !== 'accepted') throw new Error('not accepted');
+    expect(again.conversation.id).toBe(first.conversation.id);
+    expect(other.conversation.id).not.toBe(first.conversation.id);
+    const fwd = await k.email.ingestRaw(noHeaders(4, 'c1@example.test', 'Fwd: Printer broken'), { channelId: k.channel.id });
+    expect(fwd.status === 'accepted' && fwd.created).toBe(true);
+    k.clock.advance(8 * DAY);
+    const late = await k.email.ingestRaw(noHeaders(5, 'c1@example.test', 'Re: Printer broken'), { channelId: k.channel.id });
+    expect(late.status === 'accepted' && late.created).toBe(true);
+  });
+
+  it('is off by default', async () => {
+    k = await corpusKit(memoryStorage());
+    await k.email.ingestRaw(noHeaders(1, 'c1@example.test', 'Printer'), { channelId: k.channel.id });
+    const again = await k.email.ingestRaw(noHeaders(2, 'c1@example.test', 'Re: Printer'), { channelId: k.channel.id });
+    expect(again.status === 'accepted' && again.created).toBe(true);
+  });
+});
