@@ -97,13 +97,15 @@ describe('conversations', () => {
 });
 
 describe('crash safety', () => {
-  it('a reply left pending by a crash is delivered when a kit starts again', async () => {
+  it('a reply interrupted by a crash is delivered once after a quick restart, with the id allocated before the crash', async () => {
     const storage = memoryStorage();
-    const clock = manualClock();
+    const start = Date.UTC(2026, 0, 1);
+    // The crashed process: its clock never moves again (its timers are dead) and its
+    // delivery never returns, as if the process died inside doSend.
+    const deadClock = manualClock(start);
     const crashing = createTestChannel();
-    // A channel whose delivery never returns simulates a process dying mid-send.
     const hanging = { ...crashing, doSend: () => new Promise<never>(() => {}) };
-    const kit1 = createInboxKit({ storage, clock, channels: [hanging] });
+    const kit1 = createInboxKit({ storage, clock: deadClock, channels: [hanging] });
     await kit1.start();
     const ws = await kit1.workspaces.create({ name: 'W' });
     const user = await kit1.workspace(ws.id).users.create({ name: 'A', email: 'a@w.test' });
@@ -113,15 +115,19 @@ describe('crash safety', () => {
     void kit1.workspace(ws.id).conversations.reply(conv.conversation.id, { authorId: user.id, text: 'on its way' });
     await new Promise((r) => setTimeout(r, 10));
     const pending = (await kit1.workspace(ws.id).conversations.timeline(conv.conversation.id)).items[1];
-    expect(pending).toMatchObject({ text: 'on its way', deliveryStatus: 'pending' });
+    expect(pending).toMatchObject({ text: 'on its way', deliveryStatus: 'pending', externalId: expect.any(String) });
 
-    await clock.advance(60_000);
+    const clock = manualClock(start + 1_000); // restarted a second later
     const healthy = createTestChannel();
     const kit2 = createInboxKit({ storage, clock, channels: [healthy] });
     await kit2.start();
-    expect(healthy.sent.map((s) => s.message.text)).toEqual(['on its way']);
+    expect(healthy.sent, 'the crashed sender still holds the delivery lease').toEqual([]);
+    await clock.advance(30_000); // the lease lapsed; the next sweep delivers
+    expect(healthy.sent.map((s) => [s.message.text, s.externalId])).toEqual([['on its way', (pending as { externalId: string }).externalId]]);
     const after = (await kit2.workspace(ws.id).conversations.timeline(conv.conversation.id)).items[1];
-    expect(after).toMatchObject({ deliveryStatus: 'sent' });
+    expect(after).toMatchObject({ deliveryStatus: 'sent', externalId: (pending as { externalId: string }).externalId });
+    await clock.advance(120_000);
+    expect(healthy.sent).toHaveLength(1);
     await kit2.stop();
   });
 });

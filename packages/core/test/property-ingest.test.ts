@@ -25,10 +25,12 @@ describe('kit.ingest under hostile input', () => {
       );
   };
 
+  // Thousands of full ingests: generous on a loaded 2-core machine (a correctness test, not a timing one).
+  const PROPERTY_TIMEOUT_MS = 300_000;
   for (const part of [1, 2]) {
     it(`gives typed errors and no partial writes (part ${part} of 2, 5000 cases)`, async () => {
       await assertCalls(world, inbound().map((message) => () => world.kit.ingest(message as never)), 5000);
-    });
+    }, PROPERTY_TIMEOUT_MS);
   }
 
   it('hostile values at the top level', async () => {

@@ -57,6 +57,6 @@ describe('workspace API create/update inputs under hostile values', () => {
   for (const [name, make] of Object.entries(cases)) {
     it(`${name}: typed errors only, and a failed call writes nothing (${RUNS} cases)`, async () => {
       await assertCalls(world, make(world), RUNS);
-    });
+    }, 120_000);
   }
 });

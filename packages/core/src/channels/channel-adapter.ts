@@ -125,6 +125,13 @@ export interface SendRequest {
   contact: Contact;
   /** The outgoing message (status `pending`). */
   message: Message;
+  /**
+   * The id this message must go out with (email: the `Message-ID`, without angle brackets),
+   * allocated and stored by the kit before the first attempt. A re-send after a crash or
+   * restart carries the same id, so the receiver can drop the copy: use it when the channel
+   * lets you choose the id, and return it (or the channel's own id) as `SendResult.externalId`.
+   */
+  externalId: string;
   /** The user who wrote it, if a user did. */
   author: User | null;
   /** Earlier messages of the conversation that have an `externalId`, oldest first (for threading headers). */

@@ -32,6 +32,7 @@ export {
   conditionSchema,
   conditionGroupSchema,
   targetingSchema,
+  MAX_TARGETING_PATTERN_WEIGHT,
   urlConditionSchema,
   queryConditionSchema,
   URL_OPERATORS,

@@ -7,6 +7,7 @@ import { InboxKitError } from '../errors/inboxkit-error.js';
 import type { Scope } from '../kit/scope.js';
 import type { KitRuntime } from '../kit/runtime.js';
 import type { StorageOperations } from '../storage/storage.js';
+import { outgoingExternalId, takeDeliveryLease, type DeliveryLease } from './delivery-lease.js';
 
 /**
  * The channel and adapter that deliver replies of a conversation. Usually its own channel;
@@ -45,12 +46,57 @@ export async function senderFor(
 
 /**
  * Hands a pending outgoing message to its adapter, then records `sent` or `failed` in its own
- * transaction. Never throws: the outcome is on the returned message.
+ * transaction. Delivery failures never throw: the outcome is on the returned message. Only a
+ * storage failure throws, leaving the message `pending` for the next sweep.
+ *
+ * Crash safety: the caller's `lease` (or one taken here) keeps other processes from sending
+ * the message at the same time; a message this process is already delivering, or another
+ * process holds, is returned as it stands (`pending`). Before the first `doSend`, the message
+ * gets its outgoing `externalId` (the attempt record), so a re-send after a crash carries the
+ * same id and the receiver can drop the copy.
  */
-export async function deliver(scope: Scope, messageId: string): Promise<Message> {
+export async function deliver(scope: Scope, messageId: string, lease?: DeliveryLease): Promise<Message> {
+  const { workspaceId, runtime } = scope;
+  const key = `${workspaceId}/${messageId}`;
+  const current = async () => (await runtime.storage.timeline.get(workspaceId, messageId)) as Message;
+  if (runtime.delivering.has(key)) return current();
+  runtime.delivering.add(key);
+  try {
+    const held = lease ?? (await takeDeliveryLease(runtime, workspaceId, messageId));
+    if (!held) return await current();
+    try {
+      return await attemptDelivery(scope, messageId);
+    } finally {
+      await held.release();
+    }
+  } finally {
+    runtime.delivering.delete(key);
+  }
+}
+
+/** Stores the outgoing `externalId` before the first attempt; `{ done }` when the message is no longer pending. */
+async function recordAttempt(scope: Scope, messageId: string): Promise<Message | { done: Message }> {
+  const { workspaceId, runtime } = scope;
+  return scope.mutate(async (tx) => {
+    const message = (await tx.timeline.get(workspaceId, messageId)) as Message;
+    if (message.deliveryStatus !== 'pending') return { done: message };
+    if (message.externalId !== null) {
+      runtime.logger.info('re-sending a message whose earlier attempt was interrupted', { workspaceId, messageId });
+      return message;
+    }
+    const next: Message = { ...message, externalId: outgoingExternalId(runtime, messageId) };
+    await tx.timeline.update(next);
+    return next;
+  });
+}
+
+async function attemptDelivery(scope: Scope, messageId: string): Promise<Message> {
   const { workspaceId, runtime } = scope;
   const storage = runtime.storage;
-  const message = (await storage.timeline.get(workspaceId, messageId)) as Message;
+  const attempt = await recordAttempt(scope, messageId);
+  if ('done' in attempt) return attempt.done;
+  const message = attempt;
+  const externalId = message.externalId!;
   let outcome: { status: 'sent' | 'failed'; externalId: string | null; error: string | null; metadata: Record<string, unknown> };
   try {
     const conversation = (await storage.conversations.get(workspaceId, message.conversationId))!;
@@ -61,8 +107,10 @@ export async function deliver(scope: Scope, messageId: string): Promise<Message>
       message.author.id && message.author.type === 'user' ? storage.records.get(workspaceId, 'user', message.author.id) : null,
       storage.timeline.list(workspaceId, conversation.id, { limit: 500 }),
     ]);
+    // Outgoing ids are allocated before sending: only those that went out are referenced.
     const references = history.items.filter(
-      (i): i is Message => i.kind === 'message' && i.externalId !== null && i.id !== message.id,
+      (i): i is Message =>
+        i.kind === 'message' && i.externalId !== null && i.id !== message.id && (i.direction === 'incoming' || i.deliveryStatus === 'sent'),
     );
     const result = await adapter.doSend!({
       channel,
@@ -70,6 +118,7 @@ export async function deliver(scope: Scope, messageId: string): Promise<Message>
       conversation,
       contact: contact!,
       message,
+      externalId,
       author,
       references,
       resolveSecret: (ref) => resolveSecret(runtime, ref),

@@ -1,5 +1,6 @@
 import type { Conversation } from '../domain/conversation.js';
 import { replyInput, type ReplyInput, type Message } from '../domain/timeline.js';
+import { ConflictError } from '../errors/conflict-error.js';
 import { ForbiddenError } from '../errors/forbidden-error.js';
 import { parseInput } from '../errors/parse.js';
 import { ValidationError } from '../errors/validation-error.js';
@@ -8,11 +9,15 @@ import type { Scope } from '../kit/scope.js';
 import { storeAttachments } from '../ingest/attachments.js';
 import { storedHtml } from '../runtime/sanitize-html.js';
 import { deliver, senderFor } from './deliver.js';
+import { takeDeliveryLease } from './delivery-lease.js';
+
+type ParsedReply = ReturnType<typeof replyInput.parse>;
 
 /**
  * Writes an agent's reply: stores it `pending` with the conversation's new activity in one
  * transaction, then delivers it through the channel and returns it as `sent` or `failed`.
- * A crash between the two leaves it `pending`; `kit.start()` delivers pending messages.
+ * A crash between the two leaves it `pending`; the kit's pending sweep (at `start()` and every
+ * `DELIVERY_LEASE_MS`) delivers it once its delivery lease lapses.
  */
 export async function reply(scope: Scope, conversationId: string, input: ReplyInput): Promise<Message> {
   const { workspaceId, runtime } = scope;
@@ -26,6 +31,20 @@ export async function reply(scope: Scope, conversationId: string, input: ReplyIn
   await senderFor(scope, scope.storage, existing); // fail before storing anything when nothing can send
   const messageId = runtime.ids.next('itm');
   const attachments = await storeAttachments(runtime, workspaceId, `${workspaceId}/${messageId}`, parsed.attachments);
+  // Leased before it exists, so no other process's sweep can take it between insert and send.
+  const lease = await takeDeliveryLease(runtime, workspaceId, messageId);
+  if (!lease) throw new ConflictError(`message "${messageId}" is already being delivered`);
+  try {
+    await insertReply(scope, conversationId, messageId, parsed, attachments);
+  } catch (error) {
+    await lease.release();
+    throw error;
+  }
+  return deliver(scope, messageId, lease);
+}
+
+async function insertReply(scope: Scope, conversationId: string, messageId: string, parsed: ParsedReply, attachments: Message['attachments']) {
+  const { workspaceId, runtime } = scope;
   await scope.mutate(async (tx, events) => {
     const conversation = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
     const now = runtime.clock.now();
@@ -64,5 +83,4 @@ export async function reply(scope: Scope, conversationId: string, input: ReplyIn
       authorId: parsed.authorId,
     });
   });
-  return deliver(scope, messageId);
 }

@@ -1,11 +1,13 @@
 import { adapterContext, registerRuntime } from '../channels/adapter-context.js';
 import { deliver } from '../conversations/deliver.js';
+import { DELIVERY_LEASE_MS } from '../conversations/delivery-lease.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
 import type { InboundMessage } from '../domain/inbound.js';
 import { EventBus } from '../events/event-bus.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
 import { ingest } from '../ingest/ingest.js';
 import type { IngestResult } from '../ingest/ingest-result.js';
+import { backgroundJob } from '../runtime/background-job.js';
 import { memoryBlobs } from '../runtime/blobs.js';
 import { systemClock } from '../runtime/clock.js';
 import { sortableIds } from '../runtime/ids.js';
@@ -30,7 +32,11 @@ export interface InboxKit {
   ingest(message: InboundMessage): Promise<IngestResult>;
   /** Typed emitter of committed events (`kit.events.on('message.received', e => …)`). */
   readonly events: InboxEventEmitter;
-  /** Starts channel adapters, the cross-process event feed, snooze wake-ups and pending deliveries. Idempotent. */
+  /**
+   * Starts channel adapters, the cross-process event feed, snooze wake-ups, routing wake-ups
+   * and pending deliveries. Background jobs that fail (a storage outage) log and retry with
+   * backoff; they never reject into the host. Idempotent.
+   */
   start(): Promise<void>;
   /** Stops what `start` began, in reverse. Idempotent. Does not close the storage (the host owns it). */
   stop(): Promise<void>;
@@ -42,7 +48,11 @@ export interface InboxKit {
   idle(): Promise<void>;
 }
 
-const PENDING_GRACE_MS = 30_000;
+/**
+ * How often outgoing messages left `pending` (a crash, a storage outage) are looked for: as
+ * often as a crashed sender's delivery lease lapses, so its messages go out soon after.
+ */
+const PENDING_SWEEP_MS = DELIVERY_LEASE_MS;
 
 /** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
 export function createInboxKit(options: InboxKitOptions): InboxKit {
@@ -64,6 +74,8 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     sanitizeHtml: options.sanitizeHtml ?? defaultSanitizeHtml,
     channels: new Map(channels.map((adapter) => [adapter.type, adapter])),
     bus: new EventBus(options.storage, logger),
+    delivering: new Set<string>(),
+    instanceId: `kit-${globalThis.crypto.randomUUID()}`,
   } as KitRuntime;
   runtime.snoozes = new SnoozeScheduler(runtime);
   // After-commit work: never delays or fails the change that caused it.
@@ -75,11 +87,18 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
   let started: Promise<void> | null = null;
   const startedAdapters: typeof channels = [];
 
-  async function deliverPending(): Promise<void> {
-    // Outgoing messages a crash left `pending` are delivered once more (at-least-once).
-    const pending = await runtime.storage.timeline.listPending(clock.now() - PENDING_GRACE_MS, 500);
-    for (const message of pending) await deliver(new Scope(runtime, message.workspaceId, null), message.id);
-  }
+  // Outgoing messages a crash left `pending` are delivered once more, whatever their age; the
+  // delivery lease skips those a live process is sending (at-least-once, same externalId).
+  const pendingDeliveries = backgroundJob({
+    name: 'pending deliveries',
+    clock,
+    logger,
+    everyMs: PENDING_SWEEP_MS,
+    async run() {
+      const pending = await runtime.storage.timeline.listPending(clock.now() + 1, 500);
+      for (const message of pending) await deliver(new Scope(runtime, message.workspaceId, null), message.id);
+    },
+  });
 
   const kit: InboxKit = {
     workspaces: workspacesService(runtime),
@@ -94,7 +113,8 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
           startedAdapters.push(adapter);
         }
         await runtime.snoozes.start();
-        await deliverPending();
+        await routing.start();
+        await pendingDeliveries.start();
       })();
       return started;
     },
@@ -103,6 +123,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       await started.catch(() => undefined);
       started = null;
       runtime.snoozes.stop();
+      pendingDeliveries.stop();
       routing.stop();
       notifications.stop();
       for (const adapter of startedAdapters.splice(0).reverse()) {

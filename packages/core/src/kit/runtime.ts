@@ -29,4 +29,8 @@ export interface KitRuntime {
   channels: Map<string, ChannelAdapter>;
   bus: EventBus;
   snoozes: SnoozeScheduler;
+  /** Outgoing messages this process is delivering now (`workspaceId/messageId`), so a sweep never sends one twice at once. */
+  delivering: Set<string>;
+  /** This kit's holder name for leases (unique per process and kit). */
+  instanceId: string;
 }

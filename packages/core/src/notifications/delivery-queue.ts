@@ -1,5 +1,6 @@
 import type { CancelTimer, Clock } from '../runtime/clock.js';
 import type { Notification } from '../runtime/host.js';
+import { errorFields } from '../runtime/error-fields.js';
 import type { Logger } from '../runtime/logger.js';
 
 /**
@@ -125,7 +126,7 @@ export class DeliveryQueue {
     try {
       await withTimeout(this.call(job.notification), this.policy.timeoutMs, this.clock);
     } catch (error) {
-      const fields = { ...ids(job.notification), attempt: job.attempt, error: String(error) };
+      const fields = { ...ids(job.notification), attempt: job.attempt, ...errorFields(error) };
       if (job.attempt >= this.policy.maxAttempts || generation !== this.generation) {
         this.logger.error('notification failed; giving up', fields);
         return;

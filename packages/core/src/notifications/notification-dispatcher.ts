@@ -2,6 +2,7 @@ import type { AnyInboxEvent, InboxEvent } from '../domain/events.js';
 import { inboxMemberIds } from '../domain/membership.js';
 import type { CommitHook } from '../events/event-bus.js';
 import type { KitRuntime } from '../kit/runtime.js';
+import { errorFields } from '../runtime/error-fields.js';
 import type { Notification } from '../runtime/host.js';
 import type { StorageOperations } from '../storage/storage.js';
 import { DEFAULT_NOTIFICATION_POLICY, DeliveryQueue, type NotificationPolicy } from './delivery-queue.js';
@@ -76,7 +77,7 @@ export function createNotificationDispatcher(
       if (relevant.length === 0) return;
       const task = plan(storage, relevant).then(
         (notifications) => notifications.forEach((n) => queue.push(n)),
-        (error: unknown) => logger.error('planning notifications failed', { workspaceId: relevant[0]!.workspaceId, error: String(error) }),
+        (error: unknown) => logger.error('planning notifications failed', { workspaceId: relevant[0]!.workspaceId, ...errorFields(error) }),
       );
       planning.add(task);
       void task.finally(() => planning.delete(task));

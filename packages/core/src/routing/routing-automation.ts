@@ -2,7 +2,9 @@ import type { AnyInboxEvent, InboxEvent } from '../domain/events.js';
 import type { CommitHook } from '../events/event-bus.js';
 import type { KitRuntime } from '../kit/runtime.js';
 import { Scope } from '../kit/scope.js';
+import { backgroundJob, backoffDelay, type Backoff } from '../runtime/background-job.js';
 import type { CancelTimer } from '../runtime/clock.js';
+import { errorFields } from '../runtime/error-fields.js';
 import { drainQueue, requeueChatsOfAwayUser, type DrainTarget } from './drain-queue.js';
 
 /** Keeps routing queues moving in the background. */
@@ -13,11 +15,20 @@ export interface RoutingAutomation {
   readonly busy: boolean;
   /** Resolves once the drains started so far (and those they caused) are done; wake-up timers are not waited for. */
   idle(): Promise<void>;
-  /** Cancels wake-up timers, also those drains still running would set (the kit stopping). Later events work normally. */
+  /**
+   * Re-arms working-hours wake-ups lost with a restart: drains every workspace's queues once,
+   * in the background (retried with backoff while storage fails). Resolves once queued.
+   */
+  start(): Promise<void>;
+  /** Cancels wake-up and retry timers, also those drains still running would set (the kit stopping). Later events work normally. */
   stop(): void;
 }
 
 type Job = { kind: 'drain'; target: DrainTarget } | { kind: 'requeue'; userId: string };
+
+/** Retry delays of a failing routing job; after `RETRY_ATTEMPTS` failures it waits for the next event. */
+const RETRY: Backoff = { initialMs: 1_000, maxMs: 300_000 };
+const RETRY_ATTEMPTS = 12;
 
 /**
  * What a committed event means for the queues:
@@ -57,14 +68,31 @@ export function jobsFor(event: AnyInboxEvent): Job[] {
  * Creates the routing automation of a kit. Jobs of a workspace run one after another (an
  * identical job already waiting is not queued twice). When routing leaves conversations
  * waiting because members are outside working hours, a wake-up is scheduled on the kit's
- * clock for when each starts again. Timers live in this process only: after a restart they
- * are re-armed by the next routing of that rule, or by `ws.routing.drain()`.
+ * clock for when each starts again. Timers live in this process only: `start()` re-arms them
+ * after a restart by draining every workspace once. A failing job is logged and retried with
+ * backoff (`RETRY`), so a storage outage delays routing but never loses it.
  */
 export function createRoutingAutomation(runtime: KitRuntime): RoutingAutomation {
   const chains = new Map<string, Promise<void>>();
   const queued = new Set<string>();
   const running = new Set<Promise<void>>();
   const wakeUps = new Map<string, { at: number; cancel: CancelTimer }>();
+  const retries = new Set<CancelTimer>();
+  const restore = backgroundJob({
+    name: 'restoring routing wake-ups',
+    clock: runtime.clock,
+    logger: runtime.logger,
+    everyMs: RETRY.maxMs,
+    once: true,
+    async run() {
+      let cursor: string | null = null;
+      do {
+        const page = await runtime.storage.workspaces.list({ cursor, limit: 500 });
+        for (const workspace of page.items) enqueue(workspace.id, { kind: 'drain', target: {} });
+        cursor = page.nextCursor;
+      } while (cursor);
+    },
+  });
   /** Bumped by `stop()`: drains started before it arm no wake-ups. */
   let generation = 0;
 
@@ -91,7 +119,23 @@ export function createRoutingAutomation(runtime: KitRuntime): RoutingAutomation 
     if (started === generation) for (const [userId, at] of result.resumeAt) wakeAt(workspaceId, userId, at);
   }
 
-  function enqueue(workspaceId: string, job: Job): void {
+  function retryLater(workspaceId: string, job: Job, failures: number, error: unknown): void {
+    const fields = { workspaceId, job: job.kind, failures, ...errorFields(error) };
+    if (failures >= RETRY_ATTEMPTS) {
+      runtime.logger.error('routing queue job failed; giving up until the next change', fields);
+      return;
+    }
+    const delay = backoffDelay(failures, RETRY);
+    runtime.logger.error('routing queue job failed; retrying', { ...fields, retryInMs: delay });
+    const started = generation;
+    const cancel = runtime.clock.setTimer(() => {
+      retries.delete(cancel);
+      if (started === generation) enqueue(workspaceId, job, failures);
+    }, delay);
+    retries.add(cancel);
+  }
+
+  function enqueue(workspaceId: string, job: Job, failures = 0): void {
     const key = `${workspaceId}/${JSON.stringify(job)}`;
     if (queued.has(key)) return;
     queued.add(key);
@@ -100,7 +144,7 @@ export function createRoutingAutomation(runtime: KitRuntime): RoutingAutomation 
         queued.delete(key);
         return run(workspaceId, job);
       })
-      .catch((error: unknown) => runtime.logger.error('routing queue job failed', { workspaceId, job: job.kind, error: String(error) }));
+      .catch((error: unknown) => retryLater(workspaceId, job, failures + 1, error));
     chains.set(workspaceId, task);
     running.add(task);
     void task.finally(() => {
@@ -128,10 +172,14 @@ export function createRoutingAutomation(runtime: KitRuntime): RoutingAutomation 
     async idle() {
       while (running.size > 0) await Promise.all(running);
     },
+    start: () => restore.start(),
     stop() {
       generation++;
+      restore.stop();
       for (const { cancel } of wakeUps.values()) cancel();
       wakeUps.clear();
+      for (const cancel of retries) cancel();
+      retries.clear();
     },
   };
 }

@@ -52,7 +52,7 @@ export function createTestChannel(options: { type?: string } = {}): TestChannel 
         throw new ChannelError(type, failures.reason, { retryable: true });
       }
       sent.push(request);
-      return { externalId: `${type}-out-${sent.length}@test`, metadata: { testDelivery: sent.length } };
+      return { externalId: request.externalId, metadata: { testDelivery: sent.length } };
     },
     push(message) {
       if (!context) throw new ChannelError(type, 'the kit is not started (call kit.start())');

@@ -2,6 +2,7 @@ import { createInboxKit, type IngestResult, type InboundMessage, type Storage } 
 import { createTestChannel, manualClock } from '@inboxkit/core/testing';
 import { expect } from 'vitest';
 import { defineSuite } from '../harness.js';
+import { registerDeliveryTests } from './kit-delivery.js';
 
 /** A kit on the store under test with one workspace, inbox, agent and test channel. */
 export async function kitOn(storage: Storage) {
@@ -96,4 +97,6 @@ export const kitSuite = defineSuite('kit', (t) => {
     }
     expect(await api.conversations.get(conversation.id)).toMatchObject({ assigneeId: agent.id, status: 'closed' });
   });
+
+  registerDeliveryTests(t);
 });

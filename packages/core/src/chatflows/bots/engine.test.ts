@@ -166,3 +166,16 @@ describe('sessions', () => {
     expect(ValidationError.isInstance(error) && error.issues.map((i) => i.path)).toContain(path);
   });
 });
+
+describe('validation once per definition', () => {
+  it('validates a definition object on first use; later steps reuse that snapshot', () => {
+    const definition = structuredClone(leadBot) as { steps: Array<Record<string, unknown>> };
+    const first = startBot(definition as BotDefinitionInput, at);
+    // Breaking the object afterwards changes nothing: steps no longer re-validate it.
+    definition.steps[1]!.validation = { type: 'no-such-validator' };
+    const next = stepBot(definition as BotDefinitionInput, first.state, { text: 'kari@acme.test' }, at);
+    expect(next.actions).toContainEqual({ type: 'setContactProperty', name: 'email', value: 'kari@acme.test' });
+    // A new object is validated, so the broken copy is refused.
+    expect(() => startBot(structuredClone(definition) as BotDefinitionInput, at)).toThrow(/bot definition/);
+  });
+});

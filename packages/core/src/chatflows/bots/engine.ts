@@ -124,12 +124,27 @@ function advance(bot: BotDefinition, entered: string, state: BotState, context: 
 
 const emptyResult = (state: BotState): BotStepResult => ({ state, messages: [], actions: [], transitions: [] });
 
+// Definitions are validated when a chatflow is saved; a session's steps usually pass the same
+// object again (the kit's rules cache keeps it), so each object is validated once, on first
+// use, and that validated snapshot serves every later step (mutating it afterwards has no effect).
+const validated = new WeakMap<object, BotDefinition>();
+
+function validBot(definition: BotDefinitionInput): BotDefinition {
+  const key = typeof definition === 'object' && definition !== null ? definition : null;
+  const known = key && validated.get(key);
+  if (known) return known;
+  const bot = parseInput(botDefinitionSchema, definition, 'bot definition');
+  if (key) validated.set(key, bot);
+  return bot;
+}
+
 /**
  * Starts a bot session: runs from the first step to the first question (or handoff, or end).
- * Pure and deterministic. Throws `VALIDATION` for an invalid definition.
+ * Pure and deterministic. Throws `VALIDATION` for an invalid definition (validated once per
+ * definition object: later calls with the same object reuse that validation).
  */
 export function startBot(definition: BotDefinitionInput, context: BotContext): BotStepResult {
-  const bot = parseInput(botDefinitionSchema, definition, 'bot definition');
+  const bot = validBot(definition);
   const first = bot.steps[0]!.id;
   const state: BotState = { status: 'waiting', stepId: null, answers: {}, properties: {} };
   const out = emptyResult(state);
@@ -145,7 +160,7 @@ export function startBot(definition: BotDefinitionInput, context: BotContext): B
  * Pure and deterministic. Throws `VALIDATION` for an invalid definition, state or input.
  */
 export function stepBot(definition: BotDefinitionInput, state: BotState, input: BotInput, context: BotContext): BotStepResult {
-  const bot = parseInput(botDefinitionSchema, definition, 'bot definition');
+  const bot = validBot(definition);
   const current = parseInput(botStateSchema, state, 'bot state');
   const { text } = parseInput(botInputSchema, input, 'bot input');
   if (current.status !== 'waiting') return emptyResult(current);

@@ -2,6 +2,7 @@ import { backtracksLinearly, exponentialBacktracking } from './backtracking.js';
 import { linearRegex, type LinearRegex } from './nfa.js';
 import { Lru } from '../lru.js';
 import { UnsupportedPattern, parseRegex } from './parse.js';
+import { patternWeight } from './weight.js';
 
 export type { LinearRegex } from './nfa.js';
 
@@ -13,7 +14,14 @@ export const MAX_PATTERN_LENGTH = 500;
 const memo = new Lru<string, SafeRegexResult>(2_000);
 
 /** A pattern compiled for the linear-time engine, or why it was refused. */
-export type SafeRegexResult = { ok: true; regex: LinearRegex } | { ok: false; message: string };
+export type SafeRegexResult =
+  | {
+      ok: true;
+      regex: LinearRegex;
+      /** Work per input character (see `patternWeight`): budgets such as targeting's add these up. */
+      weight: number;
+    }
+  | { ok: false; message: string };
 
 /**
  * Checks and compiles a user-supplied pattern (JavaScript syntax, no flags). Refused: invalid
@@ -41,7 +49,7 @@ function analyze(pattern: string): SafeRegexResult {
     const problem = exponentialBacktracking(root, pattern);
     if (problem) return { ok: false, message: problem };
     const regex = backtracksLinearly(root) ? { source: pattern, test: (input: string) => native.test(input) } : linearRegex(root, pattern);
-    return { ok: true, regex };
+    return { ok: true, regex, weight: patternWeight(root) };
   } catch (error) {
     if (error instanceof UnsupportedPattern) return { ok: false, message: error.message };
     throw error;

@@ -1,5 +1,6 @@
 import { compileCondition, conditionCost, readsContact, type CompiledCondition } from './conditions.js';
-import type { Targeting } from './schema.js';
+import { ValidationError } from '../../errors/validation-error.js';
+import { patternBudgetIssue, type Targeting } from './schema.js';
 
 /** The fields targeting reads from a chatflow; a stored `Chatflow` fits. */
 export interface TargetedChatflow {
@@ -43,10 +44,14 @@ export function byPriority(a: TargetedChatflow, b: TargetedChatflow): number {
 /**
  * Compiles the chatflows of one channel: orders them by priority and turns every condition into
  * a closure over pre-normalized values and pre-compiled patterns, so `matchChatflows` does no
- * parsing. Pure. Throws `VALIDATION` for a condition the chatflow schema would refuse.
+ * parsing. Pure. Throws `VALIDATION` for a condition the chatflow schema would refuse, and for
+ * patterns over `MAX_TARGETING_PATTERN_WEIGHT` together.
  */
 export function compileTargeting<T extends TargetedChatflow>(chatflows: readonly T[]): CompiledTargeting<T> {
   const compiled = [...chatflows].sort(byPriority).map((chatflow) => {
+    // The schema refuses this at save; checked again so no path compiles an unbounded set.
+    const overBudget = patternBudgetIssue(chatflow.targeting);
+    if (overBudget) throw new ValidationError('chatflow targeting', [{ path: `targeting.${overBudget.path.join('.')}`, message: overBudget.message }]);
     const written = (kind: 'include' | 'exclude') =>
       chatflow.targeting[kind].map((group, g) => group.map((c, index) => compileCondition(c, { path: `targeting.${kind}[${g}][${index}]`, index })));
     // AND commutes, so each group runs cheapest condition first (see `conditionCost`).

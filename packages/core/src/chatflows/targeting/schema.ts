@@ -91,13 +91,54 @@ export type Condition = z.infer<typeof conditionSchema>;
 export const conditionGroupSchema = z.array(conditionSchema).min(1, 'a group needs at least one condition').max(20);
 
 /**
- * Where a chatflow shows: on a page where any include group matches (OR of ANDs) and no
- * exclude group does. No include groups means every page.
+ * The total weight (`patternWeight`: states per input character) of a chatflow's
+ * `matchesRegex` patterns. Every input a condition reads is at most `MAX_URL_LENGTH`
+ * characters (URLs, query values) or cut to it (contact values), so one `match` of a chatflow
+ * costs at most this × 8192 state visits for its patterns, whatever they are (measured in
+ * `bench/targeting-worst-case.bench.ts`). Patterns beyond it are refused at save.
  */
-export const targetingSchema = z.strictObject({
-  include: z.array(conditionGroupSchema).max(50).default([]),
-  exclude: z.array(conditionGroupSchema).max(50).default([]),
-});
+export const MAX_TARGETING_PATTERN_WEIGHT = 400;
+
+/**
+ * The first condition at which a targeting's patterns exceed `MAX_TARGETING_PATTERN_WEIGHT`
+ * together, as a path (`['include', 0, 3, 'value']`) and message; `null` when within budget.
+ */
+export function patternBudgetIssue(targeting: { include: Condition[][]; exclude: Condition[][] }): { path: Array<string | number>; message: string } | null {
+  let total = 0;
+  for (const kind of ['include', 'exclude'] as const) {
+    for (const [g, group] of targeting[kind].entries()) {
+      for (const [i, c] of group.entries()) {
+        if (c.op !== 'matchesRegex' || c.value === undefined) continue;
+        const compiled = compileSafeRegex(c.value);
+        if (!compiled.ok) continue; // reported by the condition itself
+        total += compiled.weight;
+        if (total <= MAX_TARGETING_PATTERN_WEIGHT) continue;
+        return {
+          path: [kind, g, i, 'value'],
+          message: `the chatflow's patterns are too costly together (weight ${total} so far, limit ${MAX_TARGETING_PATTERN_WEIGHT}; a counted repeat such as {0,500} weighs its count): simplify or remove patterns`,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+function checkPatternBudget(targeting: { include: Condition[][]; exclude: Condition[][] }, ctx: z.RefinementCtx): void {
+  const issue = patternBudgetIssue(targeting);
+  if (issue) ctx.addIssue({ code: 'custom', ...issue });
+}
+
+/**
+ * Where a chatflow shows: on a page where any include group matches (OR of ANDs) and no
+ * exclude group does. No include groups means every page. The patterns of all groups share
+ * one cost budget (`MAX_TARGETING_PATTERN_WEIGHT`).
+ */
+export const targetingSchema = z
+  .strictObject({
+    include: z.array(conditionGroupSchema).max(50).default([]),
+    exclude: z.array(conditionGroupSchema).max(50).default([]),
+  })
+  .superRefine(checkPatternBudget);
 /** Where a chatflow shows. */
 export type Targeting = z.infer<typeof targetingSchema>;
 /** Targeting as written by callers (groups default to none). */

@@ -1,4 +1,5 @@
 import type { Contact } from '../../domain/contact.js';
+import { MAX_URL_LENGTH } from './url.js';
 
 /** A visitor's device class, as chatflows target it. */
 export type DeviceType = 'desktop' | 'mobile' | 'tablet';
@@ -62,14 +63,15 @@ const OWN_FIELDS = ['email', 'name', 'phone'] as const;
 /**
  * A contact value by name, as text: `email`, `name` and `phone` are the contact's own fields,
  * any other name a key of `properties`. Numbers and booleans are stringified; missing, `null`
- * and non-scalar values are `null`.
+ * and non-scalar values are `null`. Strings longer than `MAX_URL_LENGTH` are cut to it.
  */
 export function contactValue(contact: ContactFacts | null | undefined, name: string): string | null {
   if (!contact || typeof contact !== 'object') return null;
   const own = (OWN_FIELDS as readonly string[]).includes(name);
   const properties = contact.properties && typeof contact.properties === 'object' ? contact.properties : {};
   const value: unknown = own ? contact[name as (typeof OWN_FIELDS)[number]] : Object.hasOwn(properties, name) ? properties[name] : null;
-  if (typeof value === 'string') return value;
+  // Cut like URLs are capped, so a huge property costs a condition no more than a URL does.
+  if (typeof value === 'string') return value.length > MAX_URL_LENGTH ? value.slice(0, MAX_URL_LENGTH) : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return null;
 }
