@@ -38,4 +38,5 @@ export * from './filters/index.js';
 export * from './notifications/index.js';
 export * from './chatflows/index.js';
 export * from './analytics/index.js';
+export * from './bots/index.js';
 export * from './forms/index.js';

@@ -19,6 +19,7 @@ export function routeOperations(operations: StorageOperations, around: AroundCal
     state: routeStore(operations.state, around),
     addresses: routeStore(operations.addresses, around),
     leases: routeStore(operations.leases, around),
+    ...(operations.bots ? { bots: routeStore(operations.bots, around) } : {}),
   });
 }
 

@@ -4,6 +4,8 @@ import type { AnalyticsTables } from './analytics/tables.js';
 import { routeOperations, routeStore } from './facade.js';
 import type { JournalSource } from './journal.js';
 import { parseOptions, type MemoryStorageOptions } from './options.js';
+import { botStore } from './stores/bot-store.js';
+import { BotTable } from './tables/bot-table.js';
 import { addressStore } from './stores/address-store.js';
 import { contactStore } from './stores/contact-store.js';
 import { conversationStore } from './stores/conversation-store.js';
@@ -29,6 +31,7 @@ function createOperations(journal: JournalSource, tables: AnalyticsTables): Stor
     state: stateStore(journal),
     addresses: addressStore(journal),
     leases: leaseStore(journal),
+    bots: botStore(journal, tables.bots),
   };
 }
 
@@ -52,14 +55,14 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
   const subscribers = new Subscribers();
   const runner = new TransactionRunner((journal) => subscribers.deliver(journal.appendedEvents));
   // Analytics reads the tables the stores write; sharing them keeps one copy of every row.
-  const tables: AnalyticsTables = { conversations: new ConversationTable(), timeline: new TimelineTable() };
+  const tables: AnalyticsTables = { conversations: new ConversationTable(), timeline: new TimelineTable(), bots: new BotTable() };
   const operations = createOperations(() => runner.journal(), tables);
   const autocommit = <R>(call: () => Promise<R>) => runner.autocommit(call);
 
   return Object.freeze({
     specificationVersion: 'v1' as const,
     name: 'memory',
-    capabilities: Object.freeze({ subscribe: true, analytics: true }),
+    capabilities: Object.freeze({ subscribe: true, analytics: true, bots: true }),
     ...routeOperations(operations, autocommit),
     analytics: routeStore(analyticsStore(tables), autocommit),
     transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import type { AnalyticsStore, InboxEvent, Storage } from '@inboxkit/core';
+import type { AnalyticsStore, BotSessionStore, InboxEvent, Storage } from '@inboxkit/core';
 import pg from 'pg';
 import { poolDriver } from './driver/pool-driver.js';
 import { singleConnectionDriver } from './driver/single-driver.js';
@@ -23,6 +23,8 @@ export interface PostgresStorage extends Storage {
   subscribe(listener: (event: InboxEvent) => void): Promise<() => Promise<void>>;
   /** Reports computed in SQL (capability `analytics`; needs migration 0002). */
   readonly analytics: AnalyticsStore;
+  /** Bot sessions and transitions (capability `bots`; needs migration 0003). */
+  readonly bots: BotSessionStore;
 }
 
 function driverFor(options: ParsedOptions): Driver {
@@ -68,7 +70,7 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   return {
     specificationVersion: 'v1',
     name: driver.kind === 'pglite' ? 'postgres (pglite)' : 'postgres',
-    capabilities: { subscribe: true, analytics: true },
+    capabilities: { subscribe: true, analytics: true, bots: true },
     schema,
     ...operations,
     analytics: analyticsStore(outside),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testId, type NamedSkip, type StorageConformanceOptions, type SuiteDefinition } from './harness.js';
 import { addressesSuite } from './suites/addresses.js';
+import { botsKitSuite } from './suites/bots-kit.js';
+import { botsSuite } from './suites/bots.js';
+import { analyticsBotsSuite } from './suites/analytics-bots.js';
 import { analyticsExportSuite } from './suites/analytics-export.js';
 import { analyticsRepliesSuite } from './suites/analytics-replies.js';
 import { analyticsResponseTimesSuite } from './suites/analytics-response-times.js';
@@ -56,11 +59,14 @@ const suites: readonly SuiteDefinition[] = [
   kitIntegritySuite,
   kitChannelContextSuite,
   chatflowsSuite,
+  botsSuite,
+  botsKitSuite,
   formsSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,
   analyticsVolumeSuite,
   analyticsExportSuite,
+  analyticsBotsSuite,
 ];
 
 // A skip without a reason is a silent failure; refuse it when the suite is declared.

@@ -5,6 +5,7 @@ import type {
   AgentReplies,
   AnalyticsFilter,
   AnalyticsStore,
+  BotPerformance,
   BusinessHours,
   ConversationExportRow,
   ResponseTimesGroup,
@@ -13,10 +14,12 @@ import type {
 import { bucketBoundaries } from './buckets.js';
 import {
   exportConversationsInput,
+  botPerformanceInput,
   repliesByAgentInput,
   responseTimesInput,
   volumeInput,
   type ExportConversationsInput,
+  type BotPerformanceInput,
   type RepliesByAgentInput,
   type ResponseTimesInput,
   type VolumeInput,
@@ -50,6 +53,13 @@ export interface AnalyticsApi {
    * permission check runs on the first read. Pipe it through `toCsv` for a CSV file.
    */
   exportConversations(query: ExportConversationsInput): AsyncIterable<ConversationExportRow>;
+  /**
+   * Per bot chatflow: sessions started in the window, how many completed, handed off, were
+   * abandoned (no visitor input for `abandonAfterMinutes`, default 30, as of now) or still wait,
+   * the duration of ended sessions, and per step how many sessions reached it and dropped off
+   * there. `UNSUPPORTED` when the store cannot compute it (capabilities `analytics` and `bots`).
+   */
+  botPerformance(query: BotPerformanceInput): Promise<{ items: BotPerformance[] }>;
 }
 
 /** Builds the analytics API of a scope. */
@@ -64,11 +74,16 @@ export function analyticsService(scope: Scope): AnalyticsApi {
     return storage.analytics;
   }
 
+  /** The inboxes a report covers: the query's inbox, narrowed to those the actor may see; `undefined` = every inbox. */
+  async function inboxIdsOf(inboxId: string | undefined): Promise<string[] | undefined> {
+    const visible = await scope.access.visibleInboxIds();
+    const inboxIds = inboxId ? [inboxId] : undefined;
+    return visible ? (inboxIds ?? visible).filter((id) => visible.includes(id)) : inboxIds;
+  }
+
   /** The store filter: the query's filters, narrowed to the inboxes the actor may see. */
   async function filterOf(q: { from: number; to: number; inboxId?: string; teamId?: string; channelType?: string }): Promise<AnalyticsFilter> {
-    const visible = await scope.access.visibleInboxIds();
-    let inboxIds = q.inboxId ? [q.inboxId] : undefined;
-    if (visible) inboxIds = (inboxIds ?? visible).filter((id) => visible.includes(id));
+    const inboxIds = await inboxIdsOf(q.inboxId);
     return {
       from: q.from,
       to: q.to,
@@ -105,6 +120,21 @@ export function analyticsService(scope: Scope): AnalyticsApi {
       const { from: _from, to: _to, ...filter } = await filterOf(q);
       const boundaries = bucketBoundaries(q.from, q.to, q.interval, q.timeZone);
       return { items: await analytics.volume(workspaceId, { ...filter, boundaries }) };
+    },
+    async botPerformance(query) {
+      const analytics = store();
+      if (!analytics.botPerformance) throw new UnsupportedError(`the "${runtime.storage.name}" store cannot compute bot performance (capability "bots")`);
+      const q = parseInput(botPerformanceInput, query, 'botPerformance query');
+      const inboxIds = await inboxIdsOf(q.inboxId);
+      const abandonedBefore = runtime.clock.now() - q.abandonAfterMinutes * 60_000;
+      const items = await analytics.botPerformance(workspaceId, {
+        from: q.from,
+        to: q.to,
+        abandonedBefore,
+        ...(q.chatflowId ? { chatflowId: q.chatflowId } : {}),
+        ...(inboxIds ? { inboxIds } : {}),
+      });
+      return { items };
     },
     exportConversations(query) {
       const analytics = store();

@@ -4,12 +4,14 @@ export {
   responseTimesInput,
   volumeInput,
   exportConversationsInput,
+  botPerformanceInput,
   businessHoursInput,
   MAX_VOLUME_BUCKETS,
   type RepliesByAgentInput,
   type ResponseTimesInput,
   type VolumeInput,
   type ExportConversationsInput,
+  type BotPerformanceInput,
 } from './schemas.js';
 export { timelineFacts, itemRole, type TimelineFacts, type Wait, type ItemRole } from './timeline-facts.js';
 export { durationStats, percentileCont, NO_DURATIONS } from './duration-stats.js';
@@ -33,4 +35,7 @@ export type {
   VolumeBucket,
   ExportQuery,
   ConversationExportRow,
+  BotPerformanceQuery,
+  BotPerformance,
+  BotStepFunnel,
 } from '../storage/analytics-store.js';

@@ -67,3 +67,19 @@ export const exportConversationsInput = z
   .refine(windowIsOrdered, windowIssue);
 /** Input of `analytics.exportConversations`. */
 export type ExportConversationsInput = z.input<typeof exportConversationsInput>;
+
+/** Input of `analytics.botPerformance`: bot sessions started in the window. */
+export const botPerformanceInput = z
+  .strictObject({
+    from: instantSchema,
+    to: instantSchema,
+    /** Only this bot chatflow. */
+    chatflowId: idSchema.optional(),
+    /** Only sessions of this inbox. */
+    inboxId: idSchema.optional(),
+    /** A waiting session with no visitor input for this long counts as abandoned; default 30. */
+    abandonAfterMinutes: z.number().int().min(1).max(525_600).default(30),
+  })
+  .refine(windowIsOrdered, windowIssue);
+/** Input of `analytics.botPerformance`. */
+export type BotPerformanceInput = z.input<typeof botPerformanceInput>;

@@ -1,6 +1,8 @@
 import type { Channel } from '../domain/channel.js';
 import type { Message } from '../domain/timeline.js';
 import { channelForms } from '../forms/channel-forms.js';
+import { channelBots } from '../bots/channel-bots.js';
+import { workspaceApi } from '../kit/workspace-api.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { resolveSecret } from '../conversations/deliver.js';
 import { ingest } from '../ingest/ingest.js';
@@ -106,6 +108,7 @@ export function adapterContext(runtime: KitRuntime, type: string): ChannelContex
     clock: runtime.clock,
     logger: runtime.logger,
     blobs: runtime.blobs,
+    bots: channelBots((workspaceId) => workspaceApi(runtime, workspaceId, null)),
     forms: channelForms(storage),
   };
 }

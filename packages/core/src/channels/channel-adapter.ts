@@ -11,6 +11,7 @@ import type { Logger } from '../runtime/logger.js';
 import type { BlobStore } from '../runtime/blobs.js';
 import type { AddressTarget, LeaseStore, StateStore } from '../storage/storage.js';
 import type { Page } from '../domain/common.js';
+import type { BotSessionInput, BotTurn, StartBotSessionInput } from '../bots/schemas.js';
 import type { ChannelForms } from '../forms/channel-forms.js';
 
 /**
@@ -109,8 +110,23 @@ export interface ChannelContext {
   logger: Logger;
   /** Attachment bytes. */
   blobs: BlobStore;
+  /** Drives bot chatflows in conversations (same as `ws.bots`, for any workspace). */
+  bots: ChannelBots;
   /** Forms by id and their spam counters (what a forms adapter needs). */
   forms: ChannelForms;
+}
+
+/**
+ * The bot runtime as channel adapters see it: `ws.bots` with the workspace named per call.
+ * A chat adapter ingests each visitor message, then feeds it to the bot with its `externalId`
+ * as `inputId` while `session.status` is `waiting`; it shows the returned `messages` (with their
+ * quick replies). After a handoff the conversation is live chat: stop feeding the bot.
+ */
+export interface ChannelBots {
+  /** Starts a bot chatflow in a conversation; see `BotsApi.start`. */
+  start(input: StartBotSessionInput & { workspaceId: string }): Promise<BotTurn>;
+  /** Feeds one visitor message to the conversation's waiting bot; see `BotsApi.input`. */
+  input(input: BotSessionInput & { workspaceId: string }): Promise<BotTurn>;
 }
 
 /** Everything an adapter needs to deliver one outgoing message. */

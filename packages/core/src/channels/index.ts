@@ -1,1 +1,1 @@
-export type { ChannelAdapter, ChannelCapabilities, ChannelContext, SendRequest, SendResult } from './channel-adapter.js';
+export type { ChannelAdapter, ChannelCapabilities, ChannelContext, ChannelBots, SendRequest, SendResult } from './channel-adapter.js';

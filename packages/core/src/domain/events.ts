@@ -132,6 +132,37 @@ export interface EventDataMap {
   /** A user released a spam conversation: it is a normal conversation now (routed and announced). */
   'conversation.released': { conversationId: string; inboxId: string; by: Actor };
   'notification.preferences.changed': { userId: string };
+  /** A bot chatflow started talking in a conversation. */
+  'bot.session.started': { sessionId: string; conversationId: string; chatflowId: string; inboxId: string; channelId: string };
+  /**
+   * A bot moved: the start, or one visitor input (`inputId`). `transitions` are the step moves
+   * made (`from`/`to` step ids, `null` at the start and end), `messageIds` the bot messages sent.
+   */
+  'bot.step': {
+    sessionId: string;
+    conversationId: string;
+    chatflowId: string;
+    inputId: string | null;
+    transitions: Array<{ from: string | null; to: string | null; via: 'start' | 'next' | 'answer' | 'reask' | 'branch' | 'handoff' | 'end' }>;
+    messageIds: string[];
+    /** Where the session stands after this move. */
+    status: 'waiting' | 'handed-off' | 'completed';
+    /** The question now awaiting an answer, or the step the session ended on. */
+    stepId: string | null;
+  };
+  /** A bot handed its conversation to people: it is live chat now, routed to `assigneeId` / `teamId` (`null` when nobody got it yet). */
+  'bot.handoff': {
+    sessionId: string;
+    conversationId: string;
+    chatflowId: string;
+    inboxId: string;
+    /** The handoff step's target (`{ userId }` / `{ teamId }`), or `null` for the channel's routing rule. */
+    to: { userId: string } | { teamId: string } | null;
+    assigneeId: string | null;
+    teamId: string | null;
+  };
+  /** A bot reached an end step without handing off. */
+  'bot.completed': { sessionId: string; conversationId: string; chatflowId: string };
 }
 
 /** Every known event type. */

@@ -87,7 +87,8 @@ async function ingestInTransaction(
       channelId: channel.id,
       contactId: contact.id,
     });
-    if (!filter) conversation = await routeNewConversation(scope, tx, events, conversation, contact);
+    // A bot chatflow's conversation waits for the bot: its handoff routes it (see `ws.bots`).
+    if (!filter && !(await startsWithBot(tx, workspaceId, inbound))) conversation = await routeNewConversation(scope, tx, events, conversation, contact);
   } else {
     if (conversation.status !== 'open') {
       // A customer writing again reopens closed and wakes snoozed conversations.
@@ -134,6 +135,12 @@ async function ingestInTransaction(
     createdConversation: created,
   });
   return { status: 'accepted', conversation, message: stored, contact, created, duplicate: false };
+}
+
+async function startsWithBot(tx: StorageOperations, workspaceId: string, inbound: ParsedInbound): Promise<boolean> {
+  if (inbound.origin?.kind !== 'chatflow' || !inbound.origin.id) return false;
+  const chatflow = await tx.records.get(workspaceId, 'chatflow', inbound.origin.id);
+  return chatflow?.type === 'bot' && chatflow.channelId === inbound.channelId;
 }
 
 async function duplicateResult(tx: StorageOperations, workspaceId: string, message: Message): Promise<IngestResult> {

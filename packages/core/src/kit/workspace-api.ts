@@ -10,6 +10,7 @@ import { filtersService, type FiltersApi } from '../filters/filters-service.js';
 import { notificationsService, type NotificationsApi } from '../notifications/notifications-service.js';
 import { analyticsService, type AnalyticsApi } from '../analytics/analytics-service.js';
 import { chatflowsService, type ChatflowsApi } from '../chatflows/chatflows-service.js';
+import { botsService, type BotsApi } from '../bots/bots-service.js';
 import { formsService, type FormsApi } from '../forms/forms-service.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
@@ -42,6 +43,8 @@ export interface WorkspaceApi {
   readonly analytics: AnalyticsApi;
   /** Chatflows of chat channels: targeting, office hours, bots, and `match`. */
   readonly chatflows: ChatflowsApi;
+  /** Bot sessions: run a bot chatflow's steps in a conversation (what the chat adapter drives). */
+  readonly bots: BotsApi;
   /** Forms: field definitions with validation, delivering to an inbox (served by `@inboxkit/adapter-forms`). */
   readonly forms: FormsApi;
   /** The same API acting as `userId`: sees and acts only where that user may (`FORBIDDEN` / `NOT_FOUND` otherwise). */
@@ -65,6 +68,7 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     events: eventsService(scope),
     analytics: analyticsService(scope),
     chatflows: chatflowsService(scope),
+    bots: botsService(scope),
     forms: formsService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),
   };

@@ -59,6 +59,58 @@ export interface AnalyticsStore {
    * `VALIDATION` (field `cursor`) for a malformed cursor.
    */
   exportConversations(workspaceId: string, query: ExportQuery): Promise<Page<ConversationExportRow>>;
+
+  /**
+   * Optional (present when the store also has capability `bots`): per bot chatflow, the
+   * sessions *started* in the window and what became of them (see the definitions), with every
+   * transition those sessions made, also after `to`. Chatflows without a session in the window
+   * are absent; sorted by `chatflowId` asc, steps by `stepId` asc.
+   */
+  botPerformance?(workspaceId: string, query: BotPerformanceQuery): Promise<BotPerformance[]>;
+}
+
+/** Query of `AnalyticsStore.botPerformance`. */
+export interface BotPerformanceQuery {
+  /** Window start (sessions' `startedAt`), epoch ms, inclusive. */
+  from: number;
+  /** Window end, epoch ms, exclusive; greater than `from`. */
+  to: number;
+  /** Only this chatflow. */
+  chatflowId?: string;
+  /** Only sessions of these inboxes (an empty array matches nothing); omitted = every inbox. */
+  inboxIds?: string[];
+  /** A `waiting` session whose `lastActivityAt <= abandonedBefore` counts as abandoned (the kit passes now − timeout). */
+  abandonedBefore: number;
+}
+
+/** How many sessions entered one step, and how many were abandoned there. */
+export interface BotStepFunnel {
+  /** The step id. */
+  stepId: string;
+  /** Sessions with at least one transition into the step (`to = stepId`; a re-ask counts once). */
+  reached: number;
+  /** Abandoned sessions that were waiting at the step. */
+  droppedOff: number;
+}
+
+/** One chatflow of `botPerformance`. */
+export interface BotPerformance {
+  /** The bot chatflow. */
+  chatflowId: string;
+  /** Sessions started in the window. */
+  sessions: number;
+  /** Of those, reached an end step. */
+  completed: number;
+  /** Of those, handed off to people. */
+  handedOff: number;
+  /** Of those, still waiting with no input for the timeout. */
+  abandoned: number;
+  /** Of those, waiting within the timeout (still running). */
+  waiting: number;
+  /** `endedAt − startedAt` of the completed and handed-off sessions. */
+  duration: DurationStats;
+  /** Every step some session reached. */
+  steps: BotStepFunnel[];
 }
 
 /** Which conversations a report covers, besides the window. All given filters must match. */

@@ -15,3 +15,4 @@ export type {
   LeaseStore,
 } from './storage.js';
 export type { StorageRecordTypes, RecordKind, BaseRecord, RecordWhere } from './records.js';
+export type { BotSession, BotSessionStatus, BotTransitionRecord, BotSessionStore } from './bot-store.js';

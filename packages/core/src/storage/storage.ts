@@ -5,6 +5,7 @@ import type { InboxEvent, NewEvent } from '../domain/events.js';
 import type { Message, TimelineItem } from '../domain/timeline.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { AnalyticsStore } from './analytics-store.js';
+import type { BotSessionStore } from './bot-store.js';
 import type { RecordKind, RecordWhere, StorageRecordTypes } from './records.js';
 
 /**
@@ -78,6 +79,8 @@ export interface StorageCapabilities {
    * written before it stay valid: absent means `false`.
    */
   analytics?: boolean;
+  /** `bots` is implemented (bot sessions; needed by `ws.bots`). Absent means `false`. */
+  bots?: boolean;
 }
 
 /** The operations available outside and inside a transaction. */
@@ -100,6 +103,8 @@ export interface StorageOperations {
   readonly addresses: AddressStore;
   /** Global named leases: one owner at a time per background job. */
   readonly leases: LeaseStore;
+  /** Optional (capability `bots`): bot sessions and their step transitions. Without it, `ws.bots` throws `UNSUPPORTED`. */
+  readonly bots?: BotSessionStore;
 }
 
 /** Tenants. */

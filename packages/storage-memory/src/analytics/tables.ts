@@ -1,5 +1,6 @@
 import type { AnalyticsConversationFilter, Conversation } from '@inboxkit/core';
 import { compileFilter } from '../indexes/conversation-filter.js';
+import type { BotTable } from '../tables/bot-table.js';
 import type { ConversationTable } from '../tables/conversation-table.js';
 import type { TimelineTable } from '../tables/timeline-table.js';
 
@@ -7,6 +8,7 @@ import type { TimelineTable } from '../tables/timeline-table.js';
 export interface AnalyticsTables {
   conversations: ConversationTable;
   timeline: TimelineTable;
+  bots: BotTable;
 }
 
 /** A report's conversation filter as one predicate: the given filters, and never spam. */

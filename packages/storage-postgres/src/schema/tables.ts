@@ -1,4 +1,4 @@
-import type { Comment, Contact, Conversation, Message, Workspace } from '@inboxkit/core';
+import type { BotSession, Comment, Contact, Conversation, Message, Workspace } from '@inboxkit/core';
 import { RowMapper, type FieldSpec } from './row-mapper.js';
 
 /** Quotes an SQL identifier. */
@@ -20,6 +20,12 @@ export interface Tables {
   leases: string;
   /** Derived: every ended wait (migration 0002, kept by triggers). */
   analyticsWaits: string;
+  /** Bot sessions (migration 0003). */
+  botSessions: string;
+  /** Bot transitions (migration 0003). */
+  botTransitions: string;
+  /** Bot sessions (migration 0003). */
+  botSession: RowMapper<BotSession>;
   workspace: RowMapper<Workspace>;
   contact: RowMapper<Contact>;
   conversation: RowMapper<Conversation>;
@@ -53,6 +59,22 @@ export function tablesIn(schema: string): Tables {
     addresses: q('addresses'),
     leases: q('leases'),
     analyticsWaits: q('analytics_waits'),
+    botSessions: q('bot_sessions'),
+    botTransitions: q('bot_transitions'),
+    botSession: new RowMapper<BotSession>(q('bot_sessions'), [
+      ['workspaceId', 'workspace_id', 'text'],
+      ['id', 'id', 'text'],
+      ['conversationId', 'conversation_id', 'text'],
+      ['chatflowId', 'chatflow_id', 'text'],
+      ['channelId', 'channel_id', 'text'],
+      ['inboxId', 'inbox_id', 'text'],
+      ['status', 'status', 'text'],
+      ['state', 'state', 'json'],
+      ['startedAt', 'started_at', 'ms'],
+      ['lastActivityAt', 'last_activity_at', 'ms'],
+      ['endedAt', 'ended_at', 'ms'],
+      ['transitions', 'transitions', 'int'],
+    ]),
     workspace: new RowMapper<Workspace>(q('workspaces'), [
       ['id', 'id', 'text'],
       ['name', 'name', 'text'],

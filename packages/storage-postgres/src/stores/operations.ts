@@ -1,5 +1,6 @@
-import type { StorageOperations } from '@inboxkit/core';
+import type { BotSessionStore, StorageOperations } from '@inboxkit/core';
 import { addressStore } from './addresses.js';
+import { botStore } from './bots.js';
 import { contactStore } from './contacts.js';
 import type { StoreContext } from './context.js';
 import { conversationStore } from './conversations.js';
@@ -11,7 +12,7 @@ import { timelineStore } from './timeline.js';
 import { workspaceStore } from './workspaces.js';
 
 /** Every store over one context: the pool outside transactions, a connection inside one. */
-export function operationsOver(context: StoreContext): StorageOperations {
+export function operationsOver(context: StoreContext): StorageOperations & { bots: BotSessionStore } {
   return {
     workspaces: workspaceStore(context),
     records: recordStore(context),
@@ -22,5 +23,6 @@ export function operationsOver(context: StoreContext): StorageOperations {
     state: stateStore(context),
     addresses: addressStore(context),
     leases: leaseStore(context),
+    bots: botStore(context),
   };
 }

@@ -8,10 +8,11 @@ export const contractSuite = defineSuite('contract', (t) => {
     expect(storage.specificationVersion).toBe('v1');
     expect(storage.name).toEqual(expect.any(String));
     expect(storage.name.length).toBeGreaterThan(0);
-    const { analytics, ...required } = storage.capabilities;
+    const { analytics, bots, ...required } = storage.capabilities;
     expect(required).toEqual({ subscribe: expect.any(Boolean) });
-    // Optional in v1 (stores written before it have no `analytics` key): absent means false.
+    // Optional in v1 (stores written before them have no such key): absent means false.
     expect([undefined, true, false]).toContain(analytics);
+    expect([undefined, true, false]).toContain(bots);
   });
 
   t.test('capabilities.subscribe is true exactly when subscribe() exists', async ({ storage }) => {
@@ -20,6 +21,14 @@ export const contractSuite = defineSuite('contract', (t) => {
 
   t.test('capabilities.analytics is true exactly when the analytics store exists', async ({ storage }) => {
     expect(storage.capabilities.analytics ?? false).toBe(typeof storage.analytics === 'object');
+  });
+
+  t.test('capabilities.bots is true exactly when the bot session store exists, in and outside transactions', async ({ storage }) => {
+    const declared = storage.capabilities.bots ?? false;
+    expect(declared).toBe(typeof storage.bots === 'object');
+    await storage.transaction(async (tx) => {
+      expect(declared).toBe(typeof tx.bots === 'object');
+    });
   });
 
   t.test('exposes every operation group outside and inside a transaction', async ({ storage }) => {

@@ -6,7 +6,6 @@ import type { Inbox } from '../../domain/inbox.js';
 import type { IngestResult } from '../../ingest/ingest-result.js';
 import { createInboxKit, type InboxKit } from '../../kit/create-inbox-kit.js';
 import { memoryBlobs } from '../../runtime/blobs.js';
-import { channelForms } from '../../forms/channel-forms.js';
 import { systemClock } from '../../runtime/clock.js';
 import type { Logger } from '../../runtime/logger.js';
 import type { Storage } from '../../storage/storage.js';
@@ -158,15 +157,10 @@ export async function createEnv<F>(makeAdapter: MakeAdapter<F>, driver: ChannelC
           ingests.push(result);
           return result;
         },
-        listChannels: (query = {}) =>
-          store.storage.records.listAll('channel', { where: { type: adapter.type, status: 'active' }, cursor: query.cursor ?? null, limit: query.limit ?? 100 }),
         resolveSecret,
-        state: store.storage.state,
-        leases: store.storage.leases,
         clock: systemClock(),
         logger,
         blobs: memoryBlobs(),
-        forms: channelForms(store.storage),
       }),
       async dispose() {
         for (const dispose of disposers.splice(0)) await dispose();
