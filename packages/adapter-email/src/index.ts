@@ -15,6 +15,5 @@ export {
 } from './config.js';
 export type { RawSource, RawTarget, RawIngestResult, BounceOutcome, Intake } from './intake/raw-intake.js';
 export { replyAddressFor } from './threading/thread-hints.js';
-export { normalizeSubject } from './threading/subject.js';
 export type { ImapMailboxStatus } from './imap/imap-ingestion.js';
 export { extractReply, type ExtractedReply } from './reply/extract-reply.js';

@@ -74,7 +74,7 @@ export function createIntake(settings: EmailSettings, context: () => ChannelCont
     if (verdict.kind === 'skip') return skip(ctx, channel, parsed, verdict.reason, null);
     const sender = senderOf(parsed);
     if (!sender) return skip(ctx, channel, parsed, 'no valid sender address', null);
-    return ctx.ingest(toInbound(parsed, channel, sender));
+    return ctx.ingest(toInbound(parsed, channel, sender, settings));
   }
 
   return {

@@ -1,8 +1,8 @@
-import type { Channel, InboundMessage } from '@inboxkit/core';
+import { isForward, type Channel, type InboundMessage } from '@inboxkit/core';
+import type { EmailSettings } from '../config.js';
 import { z } from 'zod';
 import type { MailAddress, ParsedEmail } from '../mime/parse-mail.js';
 import { extractReply } from '../reply/extract-reply.js';
-import { isForward } from '../threading/subject.js';
 import { replyTokenOf, threadRefsOf } from '../threading/thread-hints.js';
 
 const validEmail = z.email();
@@ -21,7 +21,7 @@ export function senderOf(parsed: ParsedEmail): MailAddress | null {
  * ingested rather than refused: `visibleText` from `extractReply`, threading hints from the
  * headers and the reply-to token, skipped attachments and parse problems in metadata.
  */
-export function toInbound(parsed: ParsedEmail, channel: Channel, sender: MailAddress): InboundMessage {
+export function toInbound(parsed: ParsedEmail, channel: Channel, sender: MailAddress, settings: EmailSettings): InboundMessage {
   const text = parsed.text.length > MAX_TEXT ? parsed.text.slice(0, MAX_TEXT) : parsed.text;
   const { reply } = extractReply(text);
   const forward = isForward(parsed.subject);
@@ -36,6 +36,7 @@ export function toInbound(parsed: ParsedEmail, channel: Channel, sender: MailAdd
     // A forward carries the old thread's headers but is a new matter.
     threadRefs: forward ? [] : threadRefsOf(parsed),
     replyToken: forward ? null : replyTokenOf(recipients),
+    subjectThreading: forward || !settings.subjectThreading ? null : settings.subjectThreading,
     from: { email: sender.address, name: sender.name?.slice(0, 200) ?? null },
     to: recipients.map((r) => r.address).filter((a) => a.length <= 320).slice(0, 100),
     subject: parsed.subject?.slice(0, 1000) ?? null,

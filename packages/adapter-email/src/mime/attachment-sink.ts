@@ -68,7 +68,9 @@ export async function streamAttachment(
   budget.count += 1;
   budget.used += size;
   const blobKey = `${options.keyPrefix}/${budget.count}-${safeName(filename)}`;
-  await options.blobs.put(blobKey, Buffer.concat(chunks, size), { contentType });
+  const bytes = Buffer.concat(chunks, size);
+  chunks.length = 0; // the parts can go before the store copies or writes the whole
+  await options.blobs.put(blobKey, bytes, { contentType });
   const contentId = part.cid ?? part.contentId?.replace(/^<|>$/gu, '') ?? null;
   return {
     stored: { blobKey, filename, contentType, size, contentId, inline: Boolean(part.related) || part.contentDisposition === 'inline' },

@@ -85,7 +85,13 @@ export function synthesizedMessageId(headerLines: HeaderLines | string): string 
  * could be read plus `problems`.
  */
 export function parseMail(source: RawSource, target: ParseTarget): Promise<ParsedEmail> {
-  const input = typeof source === 'string' || source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
+  // Bytes are wrapped, never copied: a 25 MB message is not held twice.
+  const input =
+    typeof source === 'string'
+      ? Readable.from([Buffer.from(source, 'utf8')])
+      : source instanceof Uint8Array
+        ? Readable.from([Buffer.isBuffer(source) ? source : Buffer.from(source.buffer, source.byteOffset, source.byteLength)])
+        : source;
   const parser = new MailParser({ keepDeliveryStatus: true, ignoreEmbedded: true, skipImageLinks: true, skipTextToHtml: true, checksumAlgo: false });
   const parsed: ParsedEmail = {
     headers: new Map(),

@@ -1,11 +1,11 @@
 import { createInboxKit, memoryBlobs, type Storage, type WorkspaceApi } from '@inboxkit/core';
 import { createTestChannel, manualClock } from '@inboxkit/core/testing';
-import { emailChannel, type EmailChannel } from '../../src/index.js';
+import { emailChannel, type EmailChannel, type EmailChannelOptions } from '../../src/index.js';
 
 /** A started kit with the email adapter (small limits), one inbox with an email and a test channel. */
-export async function corpusKit(storage: Storage) {
+export async function corpusKit(storage: Storage, options: Pick<EmailChannelOptions, 'subjectThreading'> = {}) {
   const blobs = memoryBlobs();
-  const email: EmailChannel = emailChannel({ limits: { attachmentBytes: 100_000, totalAttachmentBytes: 150_000, attachments: 3 } });
+  const email: EmailChannel = emailChannel({ ...options, limits: { attachmentBytes: 100_000, totalAttachmentBytes: 150_000, attachments: 3 } });
   const test = createTestChannel();
   const clock = manualClock(Date.UTC(2026, 11, 2, 12, 0, 0));
   const kit = createInboxKit({ storage, channels: [email, test], blobs, clock, fallbackEmailDomain: 'in.acme.test' });

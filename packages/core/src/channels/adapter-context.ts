@@ -19,6 +19,22 @@ const fallbackLockKey = (type: string, inboxId: string) => `channel:fallback:${e
 /** The id of an inbox's implicit fallback channel of one type: deterministic, so creating it is idempotent. */
 export const fallbackChannelId = (inboxId: string, type: string) => `${inboxId}.${type}-fallback`;
 
+// The runtime behind each kit, so core's own test helpers (channel conformance) can build a
+// real adapter context for a kit they created. Internal: not exported from the package.
+const runtimes = new WeakMap<object, KitRuntime>();
+
+/** Remembers `kit`'s runtime (called by `createInboxKit`). Internal. */
+export function registerRuntime(kit: object, runtime: KitRuntime): void {
+  runtimes.set(kit, runtime);
+}
+
+/** The adapter context `kit` would hand the adapter of `type`. Internal (core's testing entry). */
+export function adapterContextOf(kit: object, type: string): ChannelContext {
+  const runtime = runtimes.get(kit);
+  if (!runtime) throw new TypeError('not a kit made by createInboxKit');
+  return adapterContext(runtime, type);
+}
+
 /** Builds the context handed to the adapter of `type` at `kit.start()`. */
 export function adapterContext(runtime: KitRuntime, type: string): ChannelContext {
   const { storage } = runtime;

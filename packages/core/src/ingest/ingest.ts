@@ -69,7 +69,7 @@ async function ingestInTransaction(
   const contact = await resolveContact(runtime, tx, events, workspaceId, inbound.from);
   const now = runtime.clock.now();
   const receivedAt = Math.min(inbound.receivedAt ?? now, now);
-  let conversation = filter ? null : await findThread(tx, channel, inbound, contact);
+  let conversation = filter ? null : await findThread(tx, channel, inbound, contact, now);
   const created = conversation === null;
   if (conversation === null) {
     conversation = newConversation({

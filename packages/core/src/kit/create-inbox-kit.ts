@@ -1,4 +1,4 @@
-import { adapterContext } from '../channels/adapter-context.js';
+import { adapterContext, registerRuntime } from '../channels/adapter-context.js';
 import { deliver } from '../conversations/deliver.js';
 import { DELIVERY_LEASE_MS } from '../conversations/delivery-lease.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
@@ -53,16 +53,6 @@ export interface InboxKit {
  * often as a crashed sender's delivery lease lapses, so its messages go out soon after.
  */
 const PENDING_SWEEP_MS = DELIVERY_LEASE_MS;
-
-// Internal: lets core's own testing helpers build the exact context an adapter gets, without a public accessor.
-const runtimes = new WeakMap<InboxKit, KitRuntime>();
-
-/** *Internal (core/testing only).* The runtime behind a kit. */
-export function runtimeOf(kit: InboxKit): KitRuntime {
-  const runtime = runtimes.get(kit);
-  if (!runtime) throw new Error('not a kit made by createInboxKit');
-  return runtime;
-}
 
 /** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
 export function createInboxKit(options: InboxKitOptions): InboxKit {
@@ -153,6 +143,6 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       }
     },
   };
-  runtimes.set(kit, runtime);
+  registerRuntime(kit, runtime);
   return kit;
 }

@@ -103,4 +103,17 @@ export const kitChannelContextSuite = defineSuite('kit channel context', (t) => 
     ).rejects.toThrow(/attachments\[0\]\.blobKey/);
     expect((await api.conversations.list()).items).toHaveLength(1);
   });
+
+  t.test('subjectThreading continues the contact\'s conversation with the same normalized subject in the inbox', async ({ storage }) => {
+    const { kit, ws, api, inbox } = await contextOn(storage);
+    const channel = await api.channels.connect({ inboxId: inbox.id, type: 'test', name: 't' });
+    const send = (n: number, email: string, subject: string) =>
+      kit.ingest({ workspaceId: ws.id, channelId: channel.id, externalId: `s${n}`, from: { email }, subject, text: 'x', subjectThreading: { windowMs: 86_400_000 } });
+    const a = await send(1, 'c@ctx.test', 'Invoice 42');
+    const b = await send(2, 'c@ctx.test', 'SV: Re: invoice  42');
+    const c = await send(3, 'other@ctx.test', 'Re: Invoice 42');
+    if (a.status !== 'accepted' || b.status !== 'accepted' || c.status !== 'accepted') throw new Error('not accepted');
+    expect(b.conversation.id).toBe(a.conversation.id);
+    expect(c.conversation.id).not.toBe(a.conversation.id);
+  });
 });

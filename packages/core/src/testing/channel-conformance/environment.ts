@@ -1,10 +1,10 @@
+import { adapterContextOf } from '../../channels/adapter-context.js';
 import type { ChannelAdapter, ChannelContext } from '../../channels/channel-adapter.js';
 import type { Channel } from '../../domain/channel.js';
 import type { InboxEvent } from '../../domain/events.js';
 import type { Inbox } from '../../domain/inbox.js';
 import type { IngestResult } from '../../ingest/ingest-result.js';
-import { adapterContext } from '../../channels/adapter-context.js';
-import { createInboxKit, runtimeOf, type InboxKit } from '../../kit/create-inbox-kit.js';
+import { createInboxKit, type InboxKit } from '../../kit/create-inbox-kit.js';
 import type { Logger } from '../../runtime/logger.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ChannelConformanceDriver, ChannelTestContext, ConformanceInbound } from './driver.js';
@@ -148,7 +148,7 @@ export async function createEnv<F>(makeAdapter: MakeAdapter<F>, driver: ChannelC
       },
       channelContext: () => {
         // The context the kit itself would hand the adapter, with ingests recorded.
-        const context = adapterContext(runtimeOf(kit), adapter.type);
+        const context = adapterContextOf(kit, adapter.type);
         return {
           ...context,
           ingest: async (message) => {

@@ -3,12 +3,12 @@
 const PREFIX = /^\s*(?:(?:re|aw|sv|vs|antw|odp|fwd?|wg|tr|rv)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*)+/iu;
 const FORWARD = /^\s*(?:fwd?|wg|tr|rv)\s*[:：]/iu;
 
-/** A subject without reply/forward prefixes, whitespace collapsed, lower-cased: what subject threading compares. */
+/** A subject without reply/forward prefixes (`Re:`, `AW:`, `SV:`, `VS:`, `Fwd:`…), whitespace collapsed, lower-cased: what subject threading compares. Pure. */
 export function normalizeSubject(subject: string | null | undefined): string {
   return (subject ?? '').replace(PREFIX, '').replace(/\s+/gu, ' ').trim().toLowerCase();
 }
 
-/** The subject marks a forward (`Fwd:`, `WG:`, `TR:`, `RV:`): it starts a new conversation. */
+/** The subject marks a forward (`Fwd:`, `WG:`, `TR:`, `RV:`): channels start a new conversation for it. Pure. */
 export function isForward(subject: string | null | undefined): boolean {
   return FORWARD.test(subject ?? '');
 }
