@@ -13,11 +13,12 @@ export default defineConfig({
       { find: /^@inboxkit\/storage-testkit$/, replacement: src('./packages/storage-testkit/src/index.ts') },
       { find: /^@inboxkit\/adapter-chat$/, replacement: src('./packages/adapter-chat/src/index.ts') },
       { find: /^@inboxkit\/storage-postgres$/, replacement: src('./packages/storage-postgres/src/index.ts') },
+      { find: /^@inboxkit\/adapter-email$/, replacement: src('./packages/adapter-email/src/index.ts') },
       { find: /^@inboxkit\/adapter-forms$/, replacement: src('./packages/adapter-forms/src/index.ts') },
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'docs/examples/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -27,7 +27,7 @@ const contentType = weighted(
 const envelope = fc.record(
   {
     values: weighted(
-      fc.record({ message: fc.string({ minLength: 1, maxLength: 50 }), seats: weighted(fc.integer(), fc.string()) }).map((v) => validValues(v)),
+      fc.record({ message: weighted(fc.string({ minLength: 1, maxLength: 50 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 })), seats: weighted(fc.integer(), fc.string()) }).map((v) => validValues(v)),
       fc.oneof(fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 2 })), fc.jsonValue({ maxDepth: 1 })),
     ),
     token: weighted(fc.constant('valid'), fc.string({ maxLength: 80 })),

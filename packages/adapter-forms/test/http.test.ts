@@ -152,6 +152,14 @@ describe('status codes', () => {
     expect(await storedCounts(h)).toEqual(before);
   });
 
+  it('400 naming the field for text core cannot store (NUL, lone surrogates)', async () => {
+    const response = await postJson(h, { values: validValues({ name: 'Nora\u0000', message: 'broken \ud800 pair' }), visitorId: 'v\u0000', token: await h.token() });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).fields).toEqual({ visitorId: 'must not contain NUL characters (U+0000)' });
+    const values = await postJson(h, { values: validValues({ name: 'Nora\u0000', message: 'broken \ud800 pair' }), token: await h.token() });
+    expect((await errorOf(values)).fields).toEqual({ name: 'must not contain NUL characters (U+0000)', message: 'must not contain lone UTF-16 surrogates' });
+  });
+
   it('400 for missing required fields, a bad envelope, malformed JSON or a non-object body', async () => {
     const missing = await postJson(h, { values: {}, token: await h.token() });
     expect((await errorOf(missing)).fields).toEqual({ email: 'this field is required', consent: 'this box must be checked', message: 'this field is required' });

@@ -116,10 +116,19 @@ export function postJson(h: FormsHarness, body: unknown, init: { formId?: string
 
 /** Everything stored in the workspace that a submission could write (for "nothing stored" checks). */
 export async function storedCounts(h: FormsHarness) {
+  const count = async (page: (cursor: string | null) => Promise<{ items: unknown[]; nextCursor: string | null }>) => {
+    let total = 0;
+    for (let cursor: string | null = null; ; ) {
+      const next = await page(cursor);
+      total += next.items.length;
+      if (!next.nextCursor) return total;
+      cursor = next.nextCursor;
+    }
+  };
   const [conversations, contacts, events] = await Promise.all([
-    h.ws.conversations.list({ limit: 500 }),
-    h.ws.contacts.list({ limit: 500 }),
-    h.ws.events.read({ limit: 500 }),
+    count((cursor) => h.ws.conversations.list({ cursor, limit: 500 })),
+    count((cursor) => h.ws.contacts.list({ cursor, limit: 500 })),
+    count((cursor) => h.ws.events.read({ after: cursor ?? undefined, limit: 500 })),
   ]);
-  return { conversations: conversations.items.length, contacts: contacts.items.length, events: events.items.length };
+  return { conversations, contacts, events };
 }

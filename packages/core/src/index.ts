@@ -30,6 +30,7 @@ export { systemClock, type Clock, type CancelTimer } from './runtime/clock.js';
 export { silentLogger, type Logger } from './runtime/logger.js';
 export { sortableIds, randomToken, type IdGenerator } from './runtime/ids.js';
 export { memoryBlobs, type BlobStore } from './runtime/blobs.js';
+export { defaultSanitizeHtml, type HtmlSanitizer } from './runtime/sanitize-html.js';
 export type { Notification, Notifier, SecretResolver, Association, AssociationProvider } from './runtime/host.js';
 export * from './availability/index.js';
 export * from './routing/index.js';

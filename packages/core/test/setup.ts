@@ -1,7 +1,7 @@
 // Kit-level suites run on the reference in-memory store. Core's src never imports a store
 // (dependency rule); only these tests do, through the workspace alias.
 import { afterEach, beforeEach } from 'vitest';
-import { createInboxKit, type AssociationProvider, type InboxKit, type Notifier, type WorkspaceApi } from '@inboxkit/core';
+import { createInboxKit, type AssociationProvider, type HtmlSanitizer, type InboxKit, type Notifier, type WorkspaceApi } from '@inboxkit/core';
 import { createTestChannel, manualClock, type ManualClock, type TestChannel } from '@inboxkit/core/testing';
 import { memoryStorage } from '@inboxkit/storage-memory';
 
@@ -14,7 +14,7 @@ export interface Harness {
 }
 
 /** Creates a started kit for one test. */
-export async function startKit(options: { associations?: AssociationProvider[]; notifier?: Notifier } = {}): Promise<Harness> {
+export async function startKit(options: { associations?: AssociationProvider[]; notifier?: Notifier; sanitizeHtml?: HtmlSanitizer } = {}): Promise<Harness> {
   const clock = manualClock(Date.UTC(2026, 10, 2, 9, 0, 0));
   const channel = createTestChannel();
   const storage = memoryStorage();

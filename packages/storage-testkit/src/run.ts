@@ -16,6 +16,7 @@ import { kitSuite } from './suites/kit.js';
 import { kitRacesSuite } from './suites/kit-races.js';
 import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
+import { kitChannelContextSuite } from './suites/kit-channel-context.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
@@ -56,6 +57,7 @@ const suites: readonly SuiteDefinition[] = [
   kitPermissionsSuite,
   oddInputSuite,
   kitIntegritySuite,
+  kitChannelContextSuite,
   chatflowsSuite,
   botsSuite,
   botsKitSuite,

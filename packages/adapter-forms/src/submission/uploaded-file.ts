@@ -1,3 +1,5 @@
+import { toSafeText } from '@inboxkit/core';
+
 /** A posted file, read into memory (bounded by the body limit). */
 export interface UploadedFile {
   filename: string;
@@ -12,7 +14,8 @@ export async function readFiles(values: Record<string, unknown>): Promise<Record
       if (!Array.isArray(value) || !value.some((v) => v instanceof File)) return [name, value] as const;
       const files = await Promise.all(
         (value as File[]).map(async (file): Promise<UploadedFile> => ({
-          filename: (file.name || 'upload').slice(0, 255),
+          // Browsers send whatever the disk had; core stores only safe text.
+          filename: toSafeText(file.name || 'upload').slice(0, 255),
           contentType: file.type || 'application/octet-stream',
           bytes: new Uint8Array(await file.arrayBuffer()),
         })),

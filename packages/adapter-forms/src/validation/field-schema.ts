@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LENGTH, type FormField } from '@inboxkit/core';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LENGTH, unsafeTextReason, type FormField } from '@inboxkit/core';
 
 /** Files a single `file` field accepts at most. */
 export const MAX_FILES_PER_FIELD = 10;
@@ -7,6 +7,14 @@ export const MAX_FILES_PER_FIELD = 10;
 const TRUE = new Set(['on', 'true', '1', 'yes']);
 const FALSE = new Set(['', 'off', 'false', '0', 'no']);
 const PHONE = /^\+?[\d\s().-]{5,50}$/;
+
+/** Text core can store: no NUL, no lone surrogate (named per field here, not as a generic 400 later). */
+export function storable<S extends z.ZodType<string>>(schema: S) {
+  return schema.superRefine((value, ctx) => {
+    const reason = unsafeTextReason(value);
+    if (reason) ctx.addIssue({ code: 'custom', message: reason });
+  });
+}
 
 /** Trimmed strings; blank strings and `null` are "not given". */
 function blank(value: unknown): unknown {
@@ -42,7 +50,8 @@ function textSchema(field: FormField) {
   } else {
     schema = z.string(expect('text')).max(max, tooLong);
   }
-  return z.preprocess(blank, field.required ? schema : schema.optional());
+  const safe = storable(schema);
+  return z.preprocess(blank, field.required ? safe : safe.optional());
 }
 
 function numberSchema(field: FormField) {

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import type { Form } from '@inboxkit/core';
 import { HttpError } from '../http/http-error.js';
 import { ownKeysOnly, type PostedSubmission } from '../http/parse-body.js';
-import { fieldSchema } from './field-schema.js';
+import { fieldSchema, storable } from './field-schema.js';
 
 const httpUrl = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'expected an absolute http(s) URL');
+  storable(
+    z
+      .string()
+      .max(max)
+      .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'expected an absolute http(s) URL'),
+  );
 
 /** The envelope around the values: all optional, nothing else allowed. */
 const envelopeSchema = z.strictObject({
@@ -19,11 +21,11 @@ const envelopeSchema = z.strictObject({
   page: z
     .strictObject({
       url: httpUrl(2000),
-      title: z.string().max(500).optional(),
+      title: storable(z.string().max(500)).optional(),
       referrer: z.union([z.literal(''), httpUrl(2000)]).optional(),
     })
     .optional(),
-  visitorId: z.string().min(1).max(200).optional(),
+  visitorId: storable(z.string().min(1).max(200)).optional(),
   token: z.string().max(500).optional(),
 });
 /** The validated envelope. */

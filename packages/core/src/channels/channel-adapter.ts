@@ -9,7 +9,7 @@ import type { IngestResult } from '../ingest/ingest-result.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Logger } from '../runtime/logger.js';
 import type { BlobStore } from '../runtime/blobs.js';
-import type { LeaseStore, StateStore } from '../storage/storage.js';
+import type { AddressTarget, LeaseStore, StateStore } from '../storage/storage.js';
 import type { Page } from '../domain/common.js';
 import type { BotSessionInput, BotTurn, StartBotSessionInput } from '../bots/schemas.js';
 import type { ChannelForms } from '../forms/channel-forms.js';
@@ -70,6 +70,36 @@ export interface ChannelContext {
   ingest(message: InboundMessage): Promise<IngestResult>;
   /** Active channels of this adapter's type in every workspace, ordered by (workspaceId, id). */
   listChannels(query?: { cursor?: string | null; limit?: number }): Promise<Page<Channel>>;
+  /** This adapter's channel with this id in any workspace (active or not), or `null`. */
+  findChannel(channelId: string): Promise<Channel | null>;
+  /**
+   * Where an inbound address delivers (case-insensitive), through the global address
+   * directory: `{ workspaceId, inboxId, channelId }` (`channelId` `null` for an inbox's
+   * fallback address), or `null` for an address that is not ours.
+   */
+  resolveAddress(address: string): Promise<AddressTarget | null>;
+  /**
+   * The inbox's implicit fallback channel of this adapter's type, created on first use (in one
+   * transaction, `channel.connected` event): id `<inboxId>.<type>-fallback`, name and
+   * `config.address` the inbox's fallback address, config passed through `parseConfig`. Mail
+   * to a fallback address is ingested into it, so it lands in the inbox before any team
+   * address is connected; replies go out through it (the adapter's default transport).
+   * Idempotent and race-free. `NOT_FOUND` for an unknown inbox.
+   */
+  fallbackChannel(target: { workspaceId: string; inboxId: string }): Promise<Channel>;
+  /**
+   * Marks the outgoing message with this channel id (email `Message-ID`) in the workspace
+   * `failed` with `reason` (a bounce), in one transaction with a `message.delivery.changed`
+   * event. Returns the message, or `null` when no outgoing message has that id. Idempotent:
+   * an already failed message is returned unchanged.
+   */
+  markDeliveryFailed(input: { workspaceId: string; externalId: string; reason: string }): Promise<Message | null>;
+  /**
+   * Records that an inbound message was deliberately not ingested (auto-reply, bounce, loop):
+   * a log line and one `message.skipped` event per `(channelId, externalId)`. Returns `false`
+   * for a redelivery already recorded.
+   */
+  recordSkip(input: { workspaceId: string; channelId: string; externalId: string; reason: string }): Promise<boolean>;
   /** Resolves a secret reference through the host's `secrets.resolve`. */
   resolveSecret(ref: string): Promise<string>;
   /** Per-workspace key/value state (checkpoints). */

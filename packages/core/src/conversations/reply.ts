@@ -7,6 +7,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
 import { storeAttachments } from '../ingest/attachments.js';
+import { storedHtml } from '../runtime/sanitize-html.js';
 import { deliver, senderFor } from './deliver.js';
 import { takeDeliveryLease } from './delivery-lease.js';
 
@@ -29,7 +30,7 @@ export async function reply(scope: Scope, conversationId: string, input: ReplyIn
   }
   await senderFor(scope, scope.storage, existing); // fail before storing anything when nothing can send
   const messageId = runtime.ids.next('itm');
-  const attachments = await storeAttachments(runtime, `${workspaceId}/${messageId}`, parsed.attachments);
+  const attachments = await storeAttachments(runtime, workspaceId, `${workspaceId}/${messageId}`, parsed.attachments);
   // Leased before it exists, so no other process's sweep can take it between insert and send.
   const lease = await takeDeliveryLease(runtime, workspaceId, messageId);
   if (!lease) throw new ConflictError(`message "${messageId}" is already being delivered`);
@@ -57,7 +58,7 @@ async function insertReply(scope: Scope, conversationId: string, messageId: stri
       author: { type: 'user', id: parsed.authorId },
       text: parsed.text,
       visibleText: null,
-      html: parsed.html ?? null,
+      html: storedHtml(runtime.sanitizeHtml, parsed.html),
       attachments,
       externalId: null,
       metadata: {},

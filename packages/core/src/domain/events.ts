@@ -72,6 +72,8 @@ export interface EventDataMap {
     channelId: string;
     authorId: string | null;
   };
+  /** A channel deliberately did not ingest a message (auto-reply, bounce, list mail, our own mail). */
+  'message.skipped': { channelId: string; externalId: string; reason: string };
   'message.delivery.changed': {
     conversationId: string;
     messageId: string;

@@ -13,6 +13,12 @@ export const inboundMessageSchema = z.strictObject({
   threadRefs: z.array(z.string().min(1).max(1000)).max(100).default([]),
   /** Reply token from a reply-to address, if the channel found one. */
   replyToken: z.string().max(200).nullish(),
+  /**
+   * Opt-in last threading rule: when nothing else matched, continue the contact's newest
+   * conversation in the inbox whose normalized subject (`normalizeSubject`) equals this one's
+   * and whose last activity is within `windowMs`.
+   */
+  subjectThreading: z.strictObject({ windowMs: z.number().int().positive().max(31_536_000_000) }).nullish(),
   /** Append to this conversation (chat sessions know theirs). Must be in the same channel's inbox. */
   conversationId: idSchema.nullish(),
   from: z

@@ -11,3 +11,4 @@ export * from './conversation.js';
 export * from './timeline.js';
 export * from './inbound.js';
 export * from './events.js';
+export { normalizeSubject, isForward } from './subject.js';

@@ -74,13 +74,29 @@ export type Comment = z.infer<typeof commentSchema>;
  */
 export type TimelineItem = Message | Comment;
 
-/** Attachment as given to `reply` or in an inbound message. */
-export const attachmentInput = z.strictObject({
+const bytesAttachmentInput = z.strictObject({
   filename: z.string().min(1).max(255),
   contentType: z.string().min(1).max(255).default('application/octet-stream'),
   content: z.union([z.instanceof(Uint8Array), z.string()]),
   contentId: z.string().max(1000).nullish(),
 });
+
+/**
+ * An attachment whose bytes the caller already put in the kit's `BlobStore` (a channel
+ * streaming a large part), so they are never held in memory again. The key must lie under
+ * the message's workspace (`<workspaceId>/…`); `size` is not counted against
+ * `MAX_ATTACHMENT_BYTES` (the caller enforced its own limits when storing).
+ */
+export const storedAttachmentInput = z.strictObject({
+  blobKey: z.string().min(1).max(1000),
+  filename: z.string().min(1).max(255),
+  contentType: z.string().min(1).max(255).default('application/octet-stream'),
+  size: z.number().int().nonnegative(),
+  contentId: z.string().max(1000).nullish(),
+});
+
+/** Attachment as given to `reply` or in an inbound message: bytes, or a reference to stored bytes. */
+export const attachmentInput = z.union([bytesAttachmentInput, storedAttachmentInput]);
 /** Attachment as given to `reply` or in an inbound message. */
 export type AttachmentInput = z.input<typeof attachmentInput>;
 
@@ -89,7 +105,7 @@ export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 // String content is base64: four characters carry three bytes.
 const contentBytes = (content: unknown) =>
-  content instanceof Uint8Array ? content.byteLength : typeof content === 'string' ? Math.floor((content.length * 3) / 4) : 0;
+  content === undefined ? 0 : content instanceof Uint8Array ? content.byteLength : typeof content === 'string' ? Math.floor((content.length * 3) / 4) : 0;
 
 /** The attachments of one message: at most `maxCount`, and `MAX_ATTACHMENT_BYTES` together. */
 export function attachmentsSchema(maxCount: number) {
@@ -97,7 +113,7 @@ export function attachmentsSchema(maxCount: number) {
     .array(attachmentInput)
     .max(maxCount)
     .superRefine((items, ctx) => {
-      const total = items.reduce((sum, item) => sum + contentBytes(item.content), 0);
+      const total = items.reduce((sum, item) => sum + ('content' in item ? contentBytes(item.content) : 0), 0);
       if (total > MAX_ATTACHMENT_BYTES) ctx.addIssue({ code: 'custom', message: `attachments total more than ${MAX_ATTACHMENT_BYTES} bytes` });
     })
     .default([]);

@@ -5,12 +5,15 @@ import type { ParsedInbound } from '../domain/inbound.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { parseReplyToken, secretsEqual } from '../conversations/reply-token.js';
 import type { StorageOperations } from '../storage/storage.js';
+import { normalizeSubject } from '../domain/subject.js';
 
 /**
  * Finds the conversation an inbound message continues, in order of trust:
  * 1. an explicit `conversationId` (chat sessions) — must be in the channel's inbox and belong to the sender;
  * 2. `threadRefs` matching a stored message's `externalId` (email `In-Reply-To`/`References`) in the same inbox;
- * 3. a valid `replyToken` (`<conversationId>.<secret>`, compared in constant time) in the same inbox.
+ * 3. a valid `replyToken` (`<conversationId>.<secret>`, compared in constant time) in the same inbox;
+ * 4. with `subjectThreading`: the same contact's newest conversation in the inbox with the same
+ *    normalized subject and activity since `now - windowMs` (spam excluded).
  * Returns `null` when the message starts a new conversation.
  */
 export async function findThread(
@@ -18,6 +21,7 @@ export async function findThread(
   channel: Channel,
   message: ParsedInbound,
   contact: Contact,
+  now: number,
 ): Promise<Conversation | null> {
   const { workspaceId } = channel;
   if (message.conversationId) {
@@ -42,6 +46,12 @@ export async function findThread(
     if (conversation && conversation.inboxId === channel.inboxId && secretsEqual(conversation.replyToken, token.secret)) {
       return conversation;
     }
+  }
+  const subject = normalizeSubject(message.subject);
+  if (message.subjectThreading && subject !== '') {
+    const recent = await tx.conversations.list(workspaceId, { inboxIds: [channel.inboxId], contactId: contact.id, spam: false, limit: 20 });
+    const match = recent.items.find((c) => c.lastMessageAt >= now - message.subjectThreading!.windowMs && normalizeSubject(c.subject) === subject);
+    if (match) return tx.conversations.get(workspaceId, match.id, { lock: true });
   }
   return null;
 }

@@ -15,6 +15,7 @@ import { routeNewConversation } from '../routing/route-conversation.js';
 import type { StorageOperations } from '../storage/storage.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { randomToken } from '../runtime/ids.js';
+import { storedHtml } from '../runtime/sanitize-html.js';
 import { storeAttachments } from './attachments.js';
 import { dropMessage } from './dropped.js';
 import { findThread } from './find-thread.js';
@@ -37,7 +38,7 @@ export async function ingest(runtime: KitRuntime, input: InboundMessage): Promis
   // Bytes go to the blob store before the transaction; keys derive from the external id,
   // so a retry or duplicate overwrites the same blobs instead of adding new ones.
   const blobPrefix = `${message.workspaceId}/${message.channelId}/${encodeURIComponent(message.externalId)}`;
-  const attachments = await storeAttachments(runtime, blobPrefix, message.attachments);
+  const attachments = await storeAttachments(runtime, message.workspaceId, blobPrefix, message.attachments);
   for (let attempt = 1; ; attempt++) {
     try {
       return await scope.mutate((tx, events) => ingestInTransaction(scope, tx, events, channel, message, attachments));
@@ -68,7 +69,7 @@ async function ingestInTransaction(
   const contact = await resolveContact(runtime, tx, events, workspaceId, inbound.from);
   const now = runtime.clock.now();
   const receivedAt = Math.min(inbound.receivedAt ?? now, now);
-  let conversation = filter ? null : await findThread(tx, channel, inbound, contact);
+  let conversation = filter ? null : await findThread(tx, channel, inbound, contact, now);
   const created = conversation === null;
   if (conversation === null) {
     conversation = newConversation({
@@ -110,7 +111,7 @@ async function ingestInTransaction(
     author: { type: 'contact', id: contact.id },
     text: inbound.text,
     visibleText: inbound.visibleText ?? null,
-    html: inbound.html ?? null,
+    html: storedHtml(runtime.sanitizeHtml, inbound.html),
     attachments,
     externalId: inbound.externalId,
     metadata: inbound.metadata,

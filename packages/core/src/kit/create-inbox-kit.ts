@@ -1,6 +1,5 @@
-import { channelBots } from '../bots/channel-bots.js';
-import type { ChannelContext } from '../channels/channel-adapter.js';
-import { deliver, resolveSecret } from '../conversations/deliver.js';
+import { adapterContext, registerRuntime } from '../channels/adapter-context.js';
+import { deliver } from '../conversations/deliver.js';
 import { DELIVERY_LEASE_MS } from '../conversations/delivery-lease.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
 import type { InboundMessage } from '../domain/inbound.js';
@@ -12,12 +11,12 @@ import { backgroundJob } from '../runtime/background-job.js';
 import { memoryBlobs } from '../runtime/blobs.js';
 import { systemClock } from '../runtime/clock.js';
 import { sortableIds } from '../runtime/ids.js';
+import { defaultSanitizeHtml } from '../runtime/sanitize-html.js';
 import { silentLogger } from '../runtime/logger.js';
 import { createRedactor, redactingLogger } from '../runtime/redactor.js';
 import { workspacesService, type WorkspacesApi } from '../workspaces/workspaces-service.js';
 import { createNotificationDispatcher } from '../notifications/notification-dispatcher.js';
 import { createRoutingAutomation } from '../routing/routing-automation.js';
-import { channelForms } from '../forms/channel-forms.js';
 import { parseKitOptions, type InboxKitOptions } from './options.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
@@ -72,6 +71,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     secrets: options.secrets ?? null,
     associations: options.associations ?? [],
     fallbackEmailDomain,
+    sanitizeHtml: options.sanitizeHtml ?? defaultSanitizeHtml,
     channels: new Map(channels.map((adapter) => [adapter.type, adapter])),
     bus: new EventBus(options.storage, logger),
     delivering: new Set<string>(),
@@ -100,24 +100,6 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     },
   });
 
-  function contextFor(type: string): ChannelContext {
-    return {
-      ingest: (message) => ingest(runtime, message),
-      listChannels: (query = {}) =>
-        runtime.storage.records.listAll('channel', { where: { type, status: 'active' }, cursor: query.cursor ?? null, limit: query.limit ?? 100 }),
-      resolveSecret: (ref) => resolveSecret(runtime, ref),
-      state: runtime.storage.state,
-      leases: runtime.storage.leases,
-      clock,
-      logger,
-      blobs: runtime.blobs,
-      bots: channelBots((workspaceId) => workspaceApi(runtime, workspaceId, null)),
-      forms: channelForms(runtime.storage),
-      events: runtime.bus.emitter,
-      workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
-    };
-  }
-
   const kit: InboxKit = {
     workspaces: workspacesService(runtime),
     workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
@@ -127,7 +109,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       started ??= (async () => {
         await runtime.bus.start();
         for (const adapter of channels) {
-          await adapter.start?.(contextFor(adapter.type));
+          await adapter.start?.(adapterContext(runtime, adapter.type));
           startedAdapters.push(adapter);
         }
         await runtime.snoozes.start();
@@ -161,5 +143,6 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       }
     },
   };
+  registerRuntime(kit, runtime);
   return kit;
 }

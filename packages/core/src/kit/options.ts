@@ -8,6 +8,7 @@ import type { AssociationProvider, Notifier, SecretResolver } from '../runtime/h
 import type { IdGenerator } from '../runtime/ids.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Storage } from '../storage/storage.js';
+import type { HtmlSanitizer } from '../runtime/sanitize-html.js';
 
 /** Options of `createInboxKit`. Only `storage` is required. */
 export interface InboxKitOptions {
@@ -31,6 +32,8 @@ export interface InboxKitOptions {
   associations?: AssociationProvider[];
   /** Domain of generated inbox fallback addresses. Default `inbound.invalid` (set yours!). */
   fallbackEmailDomain?: string;
+  /** Sanitizes every stored `html` (inbound of any channel and agent replies). Default: `sanitize-html` with an email allowlist. */
+  sanitizeHtml?: HtmlSanitizer;
 }
 
 const shape = z.object({
@@ -46,6 +49,7 @@ const shape = z.object({
     .string()
     .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a domain name')
     .default('inbound.invalid'),
+  sanitizeHtml: z.custom<HtmlSanitizer>((f) => typeof f === 'function', 'expected a function (html) => string').optional(),
 });
 
 /** Validates kit options, throwing `VALIDATION` naming the field. */

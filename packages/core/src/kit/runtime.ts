@@ -7,6 +7,7 @@ import type { IdGenerator } from '../runtime/ids.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Redactor } from '../runtime/redactor.js';
 import type { Storage } from '../storage/storage.js';
+import type { HtmlSanitizer } from '../runtime/sanitize-html.js';
 import type { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
 
 /** Everything the kit's services share. Internal. */
@@ -23,6 +24,8 @@ export interface KitRuntime {
   secrets: SecretResolver | null;
   associations: AssociationProvider[];
   fallbackEmailDomain: string;
+  /** Applied to every `html` before it is stored. */
+  sanitizeHtml: HtmlSanitizer;
   channels: Map<string, ChannelAdapter>;
   bus: EventBus;
   snoozes: SnoozeScheduler;

@@ -1,13 +1,10 @@
-import { channelBots } from '../../bots/channel-bots.js';
+import { adapterContextOf } from '../../channels/adapter-context.js';
 import type { ChannelAdapter, ChannelContext } from '../../channels/channel-adapter.js';
 import type { Channel } from '../../domain/channel.js';
 import type { InboxEvent } from '../../domain/events.js';
 import type { Inbox } from '../../domain/inbox.js';
 import type { IngestResult } from '../../ingest/ingest-result.js';
 import { createInboxKit, type InboxKit } from '../../kit/create-inbox-kit.js';
-import { memoryBlobs } from '../../runtime/blobs.js';
-import { channelForms } from '../../forms/channel-forms.js';
-import { systemClock } from '../../runtime/clock.js';
 import type { Logger } from '../../runtime/logger.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ChannelConformanceDriver, ChannelTestContext, ConformanceInbound } from './driver.js';
@@ -149,25 +146,18 @@ export async function createEnv<F>(makeAdapter: MakeAdapter<F>, driver: ChannelC
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
       },
-      channelContext: () => ({
-        ingest: async (message) => {
-          const result = await kit.ingest(message);
-          ingests.push(result);
-          return result;
-        },
-        listChannels: (query = {}) =>
-          store.storage.records.listAll('channel', { where: { type: adapter.type, status: 'active' }, cursor: query.cursor ?? null, limit: query.limit ?? 100 }),
-        resolveSecret,
-        state: store.storage.state,
-        leases: store.storage.leases,
-        clock: systemClock(),
-        logger,
-        blobs: memoryBlobs(),
-        bots: channelBots((id) => kit.workspace(id)),
-        forms: channelForms(store.storage),
-        events: kit.events,
-        workspace: (workspaceId) => kit.workspace(workspaceId),
-      }),
+      channelContext: () => {
+        // The context the kit itself would hand the adapter, with ingests recorded.
+        const context = adapterContextOf(kit, adapter.type);
+        return {
+          ...context,
+          ingest: async (message) => {
+            const result = await context.ingest(message);
+            ingests.push(result);
+            return result;
+          },
+        };
+      },
       async dispose() {
         for (const dispose of disposers.splice(0)) await dispose();
       },
