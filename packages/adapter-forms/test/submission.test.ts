@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelError } from '@inboxkit/core';
 import { postJson, startForms, storedCounts, validValues, type FormsHarness } from './setup.js';
 
 let h: FormsHarness;
@@ -138,20 +137,21 @@ describe('effect', () => {
     expect(conversation.assigneeId).toBe(h.agentId);
   });
 
-  it('an agent reply goes to the contact by email through the inbox email channel', async () => {
+  it('an agent reply goes to the contact by email: from the fallback address, then through the team email channel', async () => {
     await postJson(h, { values: validValues(), token: await h.token() });
     const { conversation } = await onlyConversation();
-    // No email channel yet: the reply is refused before anything is stored.
-    const refused = await h.ws.conversations.reply(conversation.id, { authorId: h.agentId, text: 'Hi Nora' }).then(() => null, (e: unknown) => e);
-    expect(ChannelError.isInstance(refused)).toBe(true);
-    expect((refused as Error).message).toContain('no active email channel');
+    // No email channel yet: the inbox's fallback address sends it.
+    const early = await h.ws.conversations.reply(conversation.id, { authorId: h.agentId, text: 'Hi Nora' });
+    expect(early).toMatchObject({ deliveryStatus: 'sent', channelId: h.form.channelId });
+    const inbox = await h.ws.inboxes.get(h.inboxId);
+    expect(h.email.sent[0]).toMatchObject({ channel: { type: 'email', config: { address: inbox.fallbackAddress } }, contact: { email: 'nora@customer.test' } });
     const mail = await h.ws.channels.connect({ inboxId: h.inboxId, type: 'email', name: 'support@acme.test' });
     const reply = await h.ws.conversations.reply(conversation.id, { authorId: h.agentId, text: 'Hi Nora, it ships today.' });
     expect(reply).toMatchObject({ deliveryStatus: 'sent', channelId: h.form.channelId });
-    expect(h.email.sent).toHaveLength(1);
-    expect(h.email.sent[0]).toMatchObject({ channel: { id: mail.id, type: 'email' }, contact: { email: 'nora@customer.test' }, message: { text: 'Hi Nora, it ships today.' } });
+    expect(h.email.sent).toHaveLength(2);
+    expect(h.email.sent[1]).toMatchObject({ channel: { id: mail.id, type: 'email' }, contact: { email: 'nora@customer.test' }, message: { text: 'Hi Nora, it ships today.' } });
     const timeline = (await h.ws.conversations.timeline(conversation.id)).items.map((i) => i.kind === 'message' && i.direction);
-    expect(timeline).toEqual(['incoming', 'outgoing']);
+    expect(timeline).toEqual(['incoming', 'outgoing', 'outgoing']);
   });
 
   it('a disconnected forms channel refuses submissions with 503 and stores nothing', async () => {

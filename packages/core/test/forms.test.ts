@@ -260,3 +260,28 @@ describe('ingest with contact properties', () => {
     expect(updates.map((e) => e.data)).toEqual([{ contactId: first!.id, fields: ['properties'] }]);
   });
 });
+
+describe('replies to form conversations', () => {
+  it('go out from the inbox fallback address when the inbox has no email channel, through one fallback channel', async () => {
+    const email = createTestChannel({ type: 'email' });
+    const own = createInboxKit({ storage: memoryStorage(), channels: [formsStandIn(), email], fallbackEmailDomain: 'in.acme.test' });
+    await own.start();
+    try {
+      const space = own.workspace((await own.workspaces.create({ name: 'Acme' })).id);
+      const kari = await space.users.create({ name: 'Kari', email: 'kari@acme.test' });
+      const support = await space.inboxes.create({ name: 'Support', members: { users: [kari.id] } });
+      const web = await space.channels.connect({ inboxId: support.id, type: 'forms', name: 'Contact form' });
+      const result = await own.ingest({ workspaceId: space.id, channelId: web.id, externalId: 'sub-1', from: { email: 'nora@customer.test' }, text: 'Order 42?' });
+      const conversationId = result.conversation!.id;
+      const first = await space.conversations.reply(conversationId, { authorId: kari.id, text: 'Ships today' });
+      const second = await space.conversations.reply(conversationId, { authorId: kari.id, text: 'Tracking: 123' });
+      await own.idle();
+      expect([first.deliveryStatus, second.deliveryStatus]).toEqual(['sent', 'sent']);
+      expect(email.sent.map((request) => request.channel.config.address)).toEqual([support.fallbackAddress, support.fallbackAddress]);
+      const channels = await space.channels.list({ inboxId: support.id });
+      expect(channels.items.filter((channel) => channel.type === 'email')).toHaveLength(1);
+    } finally {
+      await own.stop();
+    }
+  });
+});

@@ -1,6 +1,4 @@
-import type { Channel } from '../domain/channel.js';
 import type { Message } from '../domain/timeline.js';
-import { NotFoundError } from '../errors/not-found-error.js';
 import { resolveSecret } from '../conversations/deliver.js';
 import { ingest } from '../ingest/ingest.js';
 import type { KitRuntime } from '../kit/runtime.js';
@@ -9,15 +7,13 @@ import { channelBots } from '../bots/channel-bots.js';
 import { channelForms } from '../forms/channel-forms.js';
 import { workspaceApi } from '../kit/workspace-api.js';
 import type { ChannelContext } from './channel-adapter.js';
+import { ensureFallbackChannel } from './fallback-channel.js';
 
 const MAX_REASON = 1000;
 
 // Encoded so no id can forge another's key.
 const skipKey = (channelId: string, externalId: string) => `ingest:skipped:${encodeURIComponent(channelId)}:${encodeURIComponent(externalId)}`;
-const fallbackLockKey = (type: string, inboxId: string) => `channel:fallback:${encodeURIComponent(type)}:${encodeURIComponent(inboxId)}`;
 
-/** The id of an inbox's implicit fallback channel of one type: deterministic, so creating it is idempotent. */
-export const fallbackChannelId = (inboxId: string, type: string) => `${inboxId}.${type}-fallback`;
 
 // The runtime behind each kit, so core's own test helpers (channel conformance) can build a
 // real adapter context for a kit they created. Internal: not exported from the package.
@@ -48,35 +44,7 @@ export function adapterContext(runtime: KitRuntime, type: string): ChannelContex
       return page.items[0] ?? null;
     },
     resolveAddress: (address) => storage.addresses.get(address.trim().toLowerCase()),
-    async fallbackChannel({ workspaceId, inboxId }) {
-      const id = fallbackChannelId(inboxId, type);
-      const existing = await storage.records.get(workspaceId, 'channel', id);
-      if (existing) return existing;
-      const adapter = runtime.channels.get(type)!;
-      return scope(workspaceId).mutate(async (tx, events) => {
-        // The lock serializes concurrent first mails to one inbox: one creates, the others read it.
-        await tx.state.get(workspaceId, fallbackLockKey(type, inboxId), { lock: true });
-        const raced = await tx.records.get(workspaceId, 'channel', id);
-        if (raced) return raced;
-        const inbox = await tx.records.get(workspaceId, 'inbox', inboxId);
-        if (!inbox) throw new NotFoundError('inbox', inboxId);
-        const now = runtime.clock.now();
-        const channel: Channel = {
-          id,
-          workspaceId,
-          inboxId,
-          type,
-          name: inbox.fallbackAddress,
-          config: adapter.parseConfig({ address: inbox.fallbackAddress }),
-          status: 'active',
-          createdAt: now,
-          updatedAt: now,
-        };
-        await tx.records.put('channel', channel);
-        events.record('channel.connected', { channelId: id, inboxId, type });
-        return channel;
-      });
-    },
+    fallbackChannel: ({ workspaceId, inboxId }) => ensureFallbackChannel(runtime, workspaceId, inboxId, type),
     markDeliveryFailed({ workspaceId, externalId, reason }) {
       return scope(workspaceId).mutate(async (tx, events) => {
         const found = await tx.timeline.findByExternalIds(workspaceId, [externalId]);

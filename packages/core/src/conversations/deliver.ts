@@ -1,4 +1,5 @@
 import type { ChannelAdapter } from '../channels/channel-adapter.js';
+import { ensureFallbackChannel, fallbackChannelId } from '../channels/fallback-channel.js';
 import type { Channel } from '../domain/channel.js';
 import type { Conversation } from '../domain/conversation.js';
 import type { Message } from '../domain/timeline.js';
@@ -12,7 +13,9 @@ import { outgoingExternalId, takeDeliveryLease, type DeliveryLease } from './del
 /**
  * The channel and adapter that deliver replies of a conversation. Usually its own channel;
  * adapters that cannot send (forms) name a `replyVia` type and the inbox's first active
- * channel of that type is used. Throws `CHANNEL` when nothing can deliver.
+ * channel of that type is used (a connected one before the inbox's fallback channel), else the fallback channel of that type (an inbox with
+ * no team email still answers form submissions from its fallback address). Throws `CHANNEL`
+ * when nothing can deliver.
  */
 export async function senderFor(
   scope: Scope,
@@ -28,9 +31,11 @@ export async function senderFor(
   if (via && viaAdapter?.doSend) {
     const candidates = await tx.records.list(workspaceId, 'channel', {
       where: { inboxId: conversation.inboxId, type: via, status: 'active' },
-      limit: 1,
+      limit: 2, // one of two is never the fallback: an inbox has one per type
     });
-    const channel = candidates.items[0];
+    const fallbackId = fallbackChannelId(conversation.inboxId, via);
+    const connected = candidates.items.find((candidate) => candidate.id !== fallbackId);
+    const channel = connected ?? (await fallbackSender(scope.runtime, conversation, via));
     if (channel) return { channel, adapter: viaAdapter };
   }
   const type = own?.type ?? conversation.channelType;
@@ -42,6 +47,16 @@ export async function senderFor(
         ? `no active ${via} channel in inbox "${conversation.inboxId}" to answer through`
         : `no adapter that can send for channel type "${type}"`,
   );
+}
+
+/** The inbox's fallback channel of `type`, or `null` when that adapter can't run on an address alone. */
+async function fallbackSender(runtime: KitRuntime, conversation: Conversation, type: string): Promise<Channel | null> {
+  try {
+    return await ensureFallbackChannel(runtime, conversation.workspaceId, conversation.inboxId, type);
+  } catch (error) {
+    if (InboxKitError.isInstance(error) && error.code === 'VALIDATION') return null;
+    throw error;
+  }
 }
 
 /**
