@@ -157,7 +157,9 @@ export async function assertCalls(world: Awaited<ReturnType<typeof propertyWorld
     fc.asyncProperty(calls, async (call) => {
       tally[await checkCall(world, call)]++;
     }),
-    { numRuns },
+    // CI replays one fixed seed so a landing never hinges on a lucky draw; locally every run explores
+    // new cases (set FC_SEED to replay a failure fast-check reported).
+    { numRuns, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : process.env.CI === 'true' ? 20261202 : undefined },
   );
   expect(tally.ok, 'no generated call succeeded').toBeGreaterThan(0);
   expect(tally.failed, 'too few generated calls failed').toBeGreaterThan(numRuns / 10);
