@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChatMessage } from '../widget/types.js';
 
 /**
  * The widget ↔ server WebSocket protocol: JSON text frames. The first client frame is
@@ -32,20 +33,11 @@ export const clientFrame = z.discriminatedUnion('type', [
 /** A client frame after `hello`. */
 export type ClientFrame = z.infer<typeof clientFrame>;
 
-/** A message as the widget shows it: text only, the author's display name, never internal notes. */
-export interface WireMessage {
-  type: 'message';
-  id: string;
-  conversationId: string;
-  direction: 'incoming' | 'outgoing';
-  author: { type: 'contact' | 'user' | 'bot' | 'system'; name: string | null };
-  text: string;
-  at: number;
-  /** The widget's id of a visitor message it sent. */
-  clientId: string | null;
-  /** Quick replies a bot question offers. */
-  quickReplies: string[];
-}
+/**
+ * A message as the widget shows it: text only, the author's display name, never internal notes.
+ * The shape is the widget's `ChatMessage` (the browser bundle keeps its own types file, free of Node code).
+ */
+export type WireMessage = { type: 'message' } & ChatMessage;
 
 /** Server frames. */
 export type ServerFrame =

@@ -16,7 +16,9 @@ export interface ChatMessage {
   author: { type: 'contact' | 'user' | 'bot' | 'system'; name: string | null };
   text: string;
   at: number;
+  /** The widget's id of a visitor message it sent. */
   clientId: string | null;
+  /** Quick replies a bot question offers. */
   quickReplies: string[];
 }
 
