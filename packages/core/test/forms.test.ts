@@ -207,6 +207,15 @@ describe('ws.forms permissions and tenancy', () => {
     expect((await admin.forms.update(sales.id, { name: 'Sales form' })).name).toBe('Sales form');
   });
 
+  it('agent form pages are full: hidden inboxes are filtered in the store, not after paging', async () => {
+    const sales = await ws.forms.create(contactForm(seed.sales.id));
+    const support = await ws.forms.create(contactForm());
+    const kari = ws.asUser(seed.kari.id);
+    expect(await kari.forms.list({ limit: 1 })).toEqual({ items: [support], nextCursor: null });
+    expect((await kari.forms.list({ inboxId: seed.sales.id })).items).toEqual([]);
+    expect((await ws.forms.list({ limit: 1 })).items).toEqual([sales]);
+  });
+
   it('a form is invisible from another workspace, and form ids resolve to their own workspace', async () => {
     const form = await ws.forms.create(contactForm());
     const other = kit.workspace((await kit.workspaces.create({ name: 'Globex' })).id);

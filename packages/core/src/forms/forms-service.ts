@@ -104,10 +104,10 @@ export function formsService(scope: Scope): FormsApi {
     get: visible,
     async list(query = {}) {
       const { inboxId, cursor, limit } = parseInput(listFormsQuery, query, 'form query');
-      const page = await scope.storage.records.list(workspaceId, 'form', { where: inboxId ? { inboxId } : undefined, cursor: cursor ?? null, limit });
-      const inboxes = await scope.access.visibleInboxIds();
-      // Pages may come back shorter than `limit` for agents; the cursor stays valid.
-      return inboxes ? { ...page, items: page.items.filter((f) => inboxes.includes(f.inboxId)) } : page;
+      const visible = await scope.access.visibleInboxIds();
+      // Filtered in the store, not after paging: an agent's pages are full (a hidden inbox lists nothing).
+      const inboxes = inboxId ? (visible && !visible.includes(inboxId) ? [] : inboxId) : visible;
+      return scope.storage.records.list(workspaceId, 'form', { where: inboxes ? { inboxId: inboxes } : undefined, cursor: cursor ?? null, limit });
     },
     async update(id, patch) {
       await manageable(id);
