@@ -1,0 +1,67 @@
+import type { Conversation, User } from '@inboxkit/core';
+import { html, type Html } from '../../ui/html.js';
+import type { PageContext, Route } from '../context.js';
+import { shell, userNames } from '../shell.js';
+import { viewsNav } from '../views.js';
+import { contactLabel } from './inbox-list.js';
+import { sidebar } from './sidebar.js';
+import { timeline } from './timeline.js';
+
+function actions(conversation: Conversation, users: User[], me: string): Html {
+  const base = `/conversations/${conversation.id}`;
+  return html`<div class="actions">
+  <form method="post" action="${base}/assign" class="inline">
+    <label>Assignee <select name="userId">
+      <option value="">Unassigned</option>
+      ${users.map((u) => html`<option value="${u.id}"${u.id === conversation.assigneeId ? html` selected` : ''}>${u.name}${u.availability === 'away' ? ' (away)' : ''}</option>`)}
+    </select></label>
+    <button>Assign</button>
+  </form>
+  ${conversation.assigneeId !== me ? html`<form method="post" action="${base}/assign" class="inline"><input type="hidden" name="userId" value="${me}"><button>Assign to me</button></form>` : ''}
+  <form method="post" action="${base}/${conversation.status === 'closed' ? 'reopen' : 'close'}" class="inline"><button class="${conversation.status === 'closed' ? '' : 'primary'}">${conversation.status === 'closed' ? 'Reopen' : 'Close'}</button></form>
+</div>`;
+}
+
+function composer(conversation: Conversation): Html {
+  const base = `/conversations/${conversation.id}`;
+  return html`<form class="composer" method="post" action="${base}/reply">
+  <label for="composer-text" class="visually-hidden">Message</label>
+  <textarea id="composer-text" name="text" rows="4" required placeholder="Write a reply, or an internal comment (mention teammates with @Name)"></textarea>
+  <div class="buttons">
+    <button class="primary">Send reply</button>
+    <button formaction="${base}/comment">Add internal comment</button>
+    <small>${conversation.channelType === 'chat' ? 'Replies appear in the visitor’s chat.' : 'Replies go out by email.'}</small>
+  </div>
+</form>`;
+}
+
+async function conversationPage(ctx: PageContext) {
+  const [id] = ctx.params as [string];
+  const conversation = await ctx.as.conversations.get(id);
+  const [items, names, users, contactSidebar, nav] = await Promise.all([
+    ctx.as.conversations.timeline(id, { limit: 200 }),
+    userNames(ctx),
+    ctx.as.users.list({ limit: 100 }),
+    ctx.as.contacts.sidebar(conversation.contactId, { excludeConversationId: id }),
+    viewsNav(ctx, conversation.inboxId, null),
+  ]);
+  const contact = contactSidebar.contact;
+  const now = ctx.desk.now();
+  const team = conversation.teamId ? (await ctx.as.teams.get(conversation.teamId).catch(() => null))?.name : null;
+  const body = html`${nav}
+<section class="conversation" data-conversation-id="${id}">
+  <div data-live="head">
+    <h1>${conversation.subject ?? `Chat with ${contactLabel(contact)}`}</h1>
+    <p class="meta"><span class="badge ${conversation.channelType}">${conversation.channelType}</span> <span class="badge status-${conversation.status}">${conversation.status}</span>${conversation.spam ? html` <span class="badge failed">spam</span>` : ''}
+      ${conversation.assigneeId ? html`Assigned to <strong>${names.get(conversation.assigneeId) ?? '?'}</strong>` : 'Unassigned'}${team ? html` · team <strong>${team}</strong>` : ''}</p>
+    ${actions(conversation, users.items, ctx.user!.id)}
+  </div>
+  <div data-live="timeline">${timeline(items.items, contact, names)}</div>
+  ${composer(conversation)}
+</section>
+<div data-live="sidebar">${sidebar(contactSidebar, id, names, now)}</div>`;
+  return shell(ctx, { title: conversation.subject ?? 'Chat', section: 'inbox', inboxId: conversation.inboxId, body });
+}
+
+/** `/conversations/:id`: the timeline, the composer, assign/close/reopen and the contact sidebar. */
+export const conversationRoutes: Route[] = [{ method: 'GET', path: /^\/conversations\/([^/]+)$/, handle: conversationPage }];

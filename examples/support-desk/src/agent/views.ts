@@ -1,0 +1,33 @@
+import type { ListConversationsInput } from '@inboxkit/core';
+import { html, type Html } from '../ui/html.js';
+import type { PageContext } from './context.js';
+
+/** A saved view of an inbox: a name and the `conversations.list` query behind it. */
+export interface InboxView {
+  id: string;
+  label: string;
+  query(userId: string): ListConversationsInput;
+}
+
+/** The views every inbox has, in the order the sidebar shows them. */
+export const VIEWS: InboxView[] = [
+  { id: 'unassigned', label: 'Unassigned', query: () => ({ status: ['open', 'snoozed'], assignee: 'unassigned' }) },
+  { id: 'mine', label: 'Assigned to me', query: (userId) => ({ status: ['open', 'snoozed'], assignee: userId }) },
+  { id: 'open', label: 'All open', query: () => ({ status: ['open', 'snoozed'] }) },
+  { id: 'closed', label: 'Closed', query: () => ({ status: 'closed' }) },
+  { id: 'spam', label: 'Spam', query: () => ({ spam: true }) },
+];
+
+/** The view by id; `undefined` for an unknown one. */
+export const viewById = (id: string) => VIEWS.find((v) => v.id === id);
+
+const COUNT_LIMIT = 100;
+
+/** The views of an inbox with their counts (`99+` past the first page), the current one marked. */
+export async function viewsNav(ctx: PageContext, inboxId: string, currentView: string | null): Promise<Html> {
+  const userId = ctx.user!.id;
+  const counts = await Promise.all(VIEWS.map(async (view) => (await ctx.as.conversations.list({ ...view.query(userId), inboxId, limit: COUNT_LIMIT })).items.length));
+  return html`<nav class="views" aria-label="Views">
+  <ul>${VIEWS.map((view, i) => html`<li><a href="/inbox/${inboxId}/${view.id}"${view.id === currentView ? html` aria-current="page"` : ''}><span>${view.label}</span><span class="count">${counts[i]! >= COUNT_LIMIT ? '99+' : counts[i]}</span></a></li>`)}</ul>
+</nav>`;
+}

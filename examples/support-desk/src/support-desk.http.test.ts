@@ -1,0 +1,150 @@
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SupportDesk } from './support-desk.js';
+import { conversationBySubject, startTestDesk, testAgent } from './test-agent.js';
+
+let desk: SupportDesk;
+beforeAll(async () => {
+  desk = await startTestDesk();
+});
+afterAll(() => desk?.close());
+
+const conversationPath = (location: string | null) => {
+  expect(location).toMatch(/^\/conversations\/conv_/);
+  return location!;
+};
+
+describe('the agent UI over HTTP', () => {
+  it('asks who you are, then opens your first inbox', async () => {
+    const anonymous = await fetch(`${desk.urls.agent}/`, { redirect: 'manual' });
+    expect([anonymous.status, anonymous.headers.get('location')]).toEqual([303, '/sign-in']);
+    const picker = await (await fetch(`${desk.urls.agent}/sign-in`)).text();
+    expect(picker).toContain('Ingrid Berg');
+    expect(picker).toContain(desk.fallbackAddresses.support);
+    const signIn = await fetch(`${desk.urls.agent}/sign-in`, { method: 'POST', body: new URLSearchParams({ userId: desk.org.users.ola.id }), redirect: 'manual' });
+    expect(signIn.headers.get('set-cookie')).toMatch(new RegExp(`^desk_user=${desk.org.users.ola.id}; Path=/; HttpOnly; SameSite=Lax`));
+    const home = await testAgent(desk, desk.org.users.ola.id).get('/');
+    expect(home.location).toBe(`/inbox/${desk.org.inboxes.support.id}/unassigned`);
+  });
+
+  it('walks a conversation: list, open, reply, comment with a mention, assign, close, reopen', async () => {
+    const ola = testAgent(desk, desk.org.users.ola.id);
+    const support = desk.org.inboxes.support.id;
+    const id = await conversationBySubject(desk, 'Password reset mail never arrives');
+
+    const unassigned = await ola.get(`/inbox/${support}/unassigned`);
+    expect(unassigned.status).toBe(200);
+    expect(unassigned.html).toContain('Maria Sæther');
+    expect(unassigned.html).toContain(`href="/conversations/${id}"`);
+
+    const page = await ola.get(`/conversations/${id}`);
+    expect(page.html).toContain('I have tried three times, no reset email.');
+
+    const reply = await ola.post(`/conversations/${id}/reply`, { text: 'I have resent it from another server, Maria.' });
+    expect(conversationPath(reply.location)).toBe(`/conversations/${id}`);
+    expect(desk.outbox.sent.at(-1)).toMatchObject({ to: 'maria@example.net', subject: 'Re: Password reset mail never arrives' });
+
+    await ola.post(`/conversations/${id}/comment`, { text: '@Ingrid can you check the mail logs?' });
+    const items = (await desk.ws.conversations.timeline(id)).items;
+    expect(items.map((i) => [i.kind, i.text.trim()])).toEqual([
+      ['message', 'I have tried three times, no reset email. Not in spam either.'],
+      ['message', 'I have resent it from another server, Maria.'],
+      ['comment', `@[${desk.org.users.ingrid.id}] can you check the mail logs?`],
+    ]);
+    const afterComment = await ola.get(`/conversations/${id}`);
+    expect(afterComment.html).toContain('<mark class="mention">@Ingrid Berg</mark> can you check the mail logs?');
+
+    await ola.post(`/conversations/${id}/assign`, { userId: desk.org.users.ola.id });
+    expect((await ola.get(`/inbox/${support}/mine`)).html).toContain(`/conversations/${id}`);
+    expect((await ola.get(`/inbox/${support}/unassigned`)).html).not.toContain(`/conversations/${id}`);
+
+    await ola.post(`/conversations/${id}/close`, {});
+    expect((await desk.ws.conversations.get(id)).status).toBe('closed');
+    expect((await ola.get(`/inbox/${support}/closed`)).html).toContain(`/conversations/${id}`);
+    expect((await ola.get(`/conversations/${id}`)).html).toContain('>Reopen</button>');
+    await ola.post(`/conversations/${id}/reopen`, {});
+    expect((await desk.ws.conversations.get(id)).status).toBe('open');
+  });
+
+  it('shows an agent only their inboxes: other inboxes and their conversations are not found', async () => {
+    const ingrid = testAgent(desk, desk.org.users.ingrid.id); // Tier 2, a sub-team of Support
+    const quote = await conversationBySubject(desk, 'Packaging options for wholesale'); // Sales
+    const home = await ingrid.get(`/inbox/${desk.org.inboxes.support.id}/open`);
+    expect(home.html).toContain('>Support</a>');
+    expect(home.html).not.toContain('>Sales</a>');
+    expect((await ingrid.get(`/inbox/${desk.org.inboxes.sales.id}/open`)).status).toBe(404);
+    const hidden = await ingrid.get(`/conversations/${quote}`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.html).not.toContain('Packaging');
+    expect((await ingrid.post(`/conversations/${quote}/close`, {})).status).toBe(404);
+    expect((await desk.ws.conversations.get(quote)).status).toBe('open');
+  });
+
+  it('refuses cross-site form posts and escapes what visitors write', async () => {
+    const kari = testAgent(desk, desk.org.users.kari.id);
+    const id = await conversationBySubject(desk, 'Change of billing address');
+    const forged = await kari.post(`/conversations/${id}/reopen`, {}, { origin: 'http://evil.example' });
+    expect(forged.status).toBe(403);
+    expect((await desk.ws.conversations.get(id)).status).toBe('closed');
+
+    const result = await desk.kit.ingest({ workspaceId: desk.ws.id, channelId: desk.org.chatChannelId, externalId: 'xss-1', from: { visitorId: 'v_xss' }, text: '<script>alert(1)</script><img src=x onerror=alert(2)>' });
+    if (result.status !== 'accepted') throw new Error('not accepted');
+    const page = await kari.get(`/conversations/${result.conversation.id}`);
+    expect(page.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+    expect(page.html).not.toContain('<script>alert');
+    expect(page.html).not.toContain('<img src=x');
+  });
+
+  it('creates a contact for an unknown visitor; a known email merges the visitor into that contact', async () => {
+    const kari = testAgent(desk, desk.org.users.kari.id);
+    const { items } = await desk.ws.conversations.list({ channelId: desk.org.chatChannelId, limit: 100 });
+    const chat = items.find((c) => c.origin.id === desk.org.chatflows.pricing)!;
+    const before = await kari.get(`/conversations/${chat.id}`);
+    expect(before.html).toContain('Create contact');
+    const visitor = chat.contactId;
+    const created = await kari.post(`/contacts/${visitor}/create`, { name: 'Nora', email: 'nora@fjordtech.no', conversationId: chat.id });
+    expect(created.location).toBe(`/conversations/${chat.id}`);
+    const after = await kari.get(`/conversations/${chat.id}`);
+    expect(after.html).not.toContain('Create contact');
+    expect(after.html).toContain('Nora Lie'); // the existing contact, not a new one
+    expect(after.html).toContain('Fjordtech AS'); // from the example association provider
+    expect(after.html).toContain('Invoice shows the wrong VAT'); // her previous conversation
+    expect((await desk.ws.contacts.findByEmail('nora@fjordtech.no'))!.visitorIds).toContain('v_seed0014');
+  });
+
+  it('draws analytics as SVG and explains which chatflow shows on a page', async () => {
+    const kari = testAgent(desk, desk.org.users.kari.id);
+    const analytics = await kari.get('/analytics');
+    expect(analytics.html.match(/<svg class="chart/g)).toHaveLength(4);
+    expect(analytics.html).toContain('aria-label="Replies by agent"');
+    expect(analytics.html).toContain('>Ingrid Berg</text>');
+    expect(analytics.html).toContain('aria-label="Bot funnel: Help center bot"');
+
+    const list = await kari.get('/chatflows');
+    expect(list.html).toContain('<code>url contains &quot;/pricing&quot;</code>');
+    const explained = await kari.get(`/chatflows?channelId=${desk.org.chatChannelId}&url=${encodeURIComponent(`${desk.urls.site}/help/billing`)}`);
+    expect(explained.html).toContain('<strong>Help center bot</strong> shows');
+    expect(explained.html).toContain('&quot;Pricing questions&quot;');
+  });
+
+  it('takes mail for the fallback addresses over SMTP and streams live changes to open pages', async () => {
+    const kari = testAgent(desk, desk.org.users.kari.id);
+    const controller = new AbortController();
+    const live = await fetch(`${desk.urls.agent}/live`, { headers: { cookie: `desk_user=${desk.org.users.kari.id}` }, signal: controller.signal });
+    expect(live.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = live.body!.pipeThrough(new TextDecoderStream()).getReader();
+
+    const [host, port] = desk.urls.smtp.split(':');
+    const smtp = nodemailer.createTransport({ host, port: Number(port), secure: false, ignoreTLS: true });
+    await smtp.sendMail({ from: 'Kim <kim@example.org>', to: desk.fallbackAddresses.support, subject: 'Arrived by SMTP', text: 'Hello inbox' });
+    smtp.close();
+
+    let stream = '';
+    while (!stream.includes('"type":"conversation.created"')) stream += (await reader.read()).value ?? '';
+    controller.abort();
+    const id = await conversationBySubject(desk, 'Arrived by SMTP');
+    expect(stream).toContain(`"conversationId":"${id}"`);
+    expect((await kari.get(`/inbox/${desk.org.inboxes.support.id}/unassigned`)).html).toContain('Arrived by SMTP');
+    expect((await fetch(`${desk.urls.agent}/assets/app.css`)).headers.get('content-type')).toMatch(/^text\/css/);
+  });
+});
