@@ -80,6 +80,20 @@ describe('the agent UI over HTTP', () => {
     expect((await desk.ws.conversations.get(quote)).status).toBe('open');
   });
 
+  it('pages long lists with keyset cursors', async () => {
+    const kari = testAgent(desk, desk.org.users.kari.id);
+    for (let i = 0; i < 30; i++) {
+      await desk.kit.ingest({ workspaceId: desk.ws.id, channelId: desk.org.chatChannelId, externalId: `many-${i}`, from: { visitorId: `v_many${i}` }, text: `question ${i}` });
+    }
+    const first = await kari.get(`/inbox/${desk.org.inboxes.support.id}/open`);
+    const rows = (h: string) => [...h.matchAll(/href="\/conversations\/(conv_[^"]+)"/g)].map((m) => m[1]);
+    const cursor = /href="\?cursor=([^"]+)">Older conversations/.exec(first.html)?.[1];
+    expect(rows(first.html)).toHaveLength(25);
+    const second = await kari.get(`/inbox/${desk.org.inboxes.support.id}/open?cursor=${cursor}`);
+    expect(rows(second.html).length).toBeGreaterThan(5);
+    expect(rows(second.html).filter((id) => rows(first.html).includes(id))).toEqual([]);
+  });
+
   it('refuses cross-site form posts and escapes what visitors write', async () => {
     const kari = testAgent(desk, desk.org.users.kari.id);
     const id = await conversationBySubject(desk, 'Change of billing address');

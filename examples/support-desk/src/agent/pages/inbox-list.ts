@@ -5,6 +5,8 @@ import type { PageContext, Route } from '../context.js';
 import { shell, userNames } from '../shell.js';
 import { viewById, viewsNav } from '../views.js';
 
+const PAGE_SIZE = 25;
+
 /** How a contact is called in lists: name, else email, else "Unknown visitor". */
 export const contactLabel = (contact: Pick<Contact, 'name' | 'email'> | null) => contact?.name ?? contact?.email ?? 'Unknown visitor';
 
@@ -25,7 +27,7 @@ async function listPage(ctx: PageContext) {
   if (!view) throw new NotFoundError('view', viewId);
   const inbox = await ctx.as.inboxes.get(inboxId);
   const [page, names, nav] = await Promise.all([
-    ctx.as.conversations.list({ ...view.query(ctx.user!.id), inboxId, limit: 50 }),
+    ctx.as.conversations.list({ ...view.query(ctx.user!.id), inboxId, limit: PAGE_SIZE, cursor: ctx.url.searchParams.get('cursor') }),
     userNames(ctx),
     viewsNav(ctx, inboxId, viewId),
   ]);
@@ -37,6 +39,7 @@ async function listPage(ctx: PageContext) {
   ${page.items.length === 0
     ? html`<p class="empty">Nothing here.</p>`
     : html`<ul class="conversations">${page.items.map((c, i) => conversationRow(c, contacts[i]!, c.assigneeId ? names.get(c.assigneeId) : undefined, now))}</ul>`}
+  ${page.nextCursor ? html`<p class="more"><a href="?cursor=${encodeURIComponent(page.nextCursor)}">Older conversations →</a></p>` : ''}
 </section>`;
   return shell(ctx, { title: `${inbox.name} · ${view.label}`, section: 'inbox', inboxId, body });
 }
