@@ -1,4 +1,4 @@
-import type { ListConversationsInput } from '@inboxkit/core';
+import type { Inbox, ListConversationsInput } from '@inboxkit/core';
 import { html, type Html } from '../ui/html.js';
 import type { PageContext } from './context.js';
 
@@ -24,10 +24,12 @@ export const viewById = (id: string) => VIEWS.find((v) => v.id === id);
 const COUNT_LIMIT = 100;
 
 /** The views of an inbox with their counts (`99+` past the first page), the current one marked. */
-export async function viewsNav(ctx: PageContext, inboxId: string, currentView: string | null): Promise<Html> {
+export async function viewsNav(ctx: PageContext, inbox: Inbox, currentView: string | null): Promise<Html> {
   const userId = ctx.user!.id;
+  const inboxId = inbox.id;
   const counts = await Promise.all(VIEWS.map(async (view) => (await ctx.as.conversations.list({ ...view.query(userId), inboxId, limit: COUNT_LIMIT })).items.length));
   return html`<nav class="views" aria-label="Views">
+  <h2>${inbox.name}</h2>
   <ul>${VIEWS.map((view, i) => html`<li><a href="/inbox/${inboxId}/${view.id}"${view.id === currentView ? html` aria-current="page"` : ''}><span>${view.label}</span><span class="count">${counts[i]! >= COUNT_LIMIT ? '99+' : counts[i]}</span></a></li>`)}</ul>
 </nav>`;
 }

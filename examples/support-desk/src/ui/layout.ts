@@ -24,7 +24,7 @@ export function layout(input: ShellInput): Html {
   const { user, inboxes, currentInboxId, section } = input;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${input.title} · Support Desk</title><link rel="stylesheet" href="/assets/app.css"></head>
+<title>${input.title} · Support Desk</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/app.css"></head>
 <body>
 <header class="top">
   <a class="brand" href="/">Support Desk</a>

@@ -43,7 +43,7 @@ async function conversationPage(ctx: PageContext) {
     userNames(ctx),
     ctx.as.users.list({ limit: 100 }),
     ctx.as.contacts.sidebar(conversation.contactId, { excludeConversationId: id }),
-    viewsNav(ctx, conversation.inboxId, null),
+    ctx.as.inboxes.get(conversation.inboxId).then((inbox) => viewsNav(ctx, inbox, null)),
   ]);
   const contact = contactSidebar.contact;
   const now = ctx.desk.now();

@@ -29,7 +29,7 @@ async function listPage(ctx: PageContext) {
   const [page, names, nav] = await Promise.all([
     ctx.as.conversations.list({ ...view.query(ctx.user!.id), inboxId, limit: PAGE_SIZE, cursor: ctx.url.searchParams.get('cursor') }),
     userNames(ctx),
-    viewsNav(ctx, inboxId, viewId),
+    viewsNav(ctx, inbox, viewId),
   ]);
   const contacts = await Promise.all(page.items.map((c) => ctx.as.contacts.get(c.contactId).catch(() => null)));
   const now = ctx.desk.now();
