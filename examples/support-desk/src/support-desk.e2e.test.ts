@@ -12,7 +12,7 @@ describe.skipIf(!chromiumAvailable)(`support desk in headless Chromium${chromium
   let browser: Browser;
 
   beforeAll(async () => {
-    desk = await startSupportDesk({ widgetScript: await bundleWidget() });
+    desk = await startSupportDesk({ widgetScript: await bundleWidget(), minFillMs: 0 });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -63,6 +63,29 @@ describe.skipIf(!chromiumAvailable)(`support desk in headless Chromium${chromium
     await agent.getByText('Yes please, send it to my email.').waitFor();
     const items = (await desk.ws.conversations.timeline(conversationId)).items.map((i) => i.text);
     expect(items).toEqual(['Hi! Is there a discount for 40 seats?', 'Yes: 15% off from 25 seats. Want a quote?', 'Yes please, send it to my email.']);
+  });
+
+  it('a contact form on the demo site becomes a conversation in the Support inbox', async () => {
+    const visitor = await (await browser.newContext({ viewport: { width: 1000, height: 900 } })).newPage();
+    await visitor.goto(`${desk.urls.site}/contact`);
+    const form = visitor.locator('form[data-form]');
+    await form.getByLabel('Email').fill('not-an-email');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await form.getByText('enter a valid email address').waitFor();
+    await form.getByLabel('Email').fill('astrid@example.org');
+    await form.getByLabel('Name').fill('Astrid Solberg');
+    await form.getByLabel('Message').fill('Can I change the owner of my workspace?');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await form.getByText('Thanks! We will answer by email.').waitFor();
+    await visitor.screenshot({ path: join(shots, 'contact-form.png') });
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.addCookies([{ name: 'desk_user', value: desk.org.users.ola.id, url: desk.urls.agent }]);
+    const agent = await context.newPage();
+    await agent.goto(`${desk.urls.agent}/inbox/${desk.org.inboxes.support.id}/unassigned`);
+    await agent.getByRole('link', { name: /Astrid Solberg/ }).click();
+    await agent.getByText('Message: Can I change the owner of my workspace?').waitFor();
+    expect(await agent.locator('.timeline .page').first().textContent()).toBe('on /contact');
   });
 
   it('renders the analytics and chatflow pages', async () => {

@@ -27,7 +27,7 @@ describe('the agent UI over HTTP', () => {
     expect(home.location).toBe(`/inbox/${desk.org.inboxes.support.id}/unassigned`);
   });
 
-  it('walks a conversation: list, open, reply, comment with a mention, assign, close, reopen', async () => {
+  it('walks a conversation: list, open, reply, comment with a mention, assign, close, reopen, snooze', async () => {
     const ola = testAgent(desk, desk.org.users.ola.id);
     const support = desk.org.inboxes.support.id;
     const id = await conversationBySubject(desk, 'Password reset mail never arrives');
@@ -64,6 +64,10 @@ describe('the agent UI over HTTP', () => {
     expect((await ola.get(`/conversations/${id}`)).html).toContain('>Reopen</button>');
     await ola.post(`/conversations/${id}/reopen`, {});
     expect((await desk.ws.conversations.get(id)).status).toBe('open');
+    await ola.post(`/conversations/${id}/snooze`, {});
+    expect((await desk.ws.conversations.get(id)).snoozedUntil).toBeGreaterThan(Date.now() + 86_000_000);
+    expect((await ola.get(`/conversations/${id}`)).html).toContain('snoozed until');
+    expect((await ola.get(`/inbox/${support}/mine`)).html).toContain(`/conversations/${id}`);
   });
 
   it('shows an agent only their inboxes: other inboxes and their conversations are not found', async () => {

@@ -2,6 +2,8 @@ import { ValidationError } from '@inboxkit/core';
 import { toMentions } from '../../ui/format.js';
 import type { PageContext, PageResult, Route } from '../context.js';
 
+const DAY = 86_400_000;
+
 const back = (id: string): PageResult => ({ redirect: `/conversations/${id}` });
 
 function requiredText(form: URLSearchParams, what: string): string {
@@ -23,7 +25,7 @@ function action(name: string, run: (ctx: PageContext, id: string, form: URLSearc
   };
 }
 
-/** Reply, comment, assign, close and reopen, each a form post that redirects back to the conversation. */
+/** Reply, comment, assign, close, reopen and snooze, each a form post that redirects back to the conversation. */
 export const conversationActionRoutes: Route[] = [
   action('reply', (ctx, id, form, me) => ctx.as.conversations.reply(id, { authorId: me, text: requiredText(form, 'reply') })),
   action('comment', async (ctx, id, form, me) => {
@@ -33,4 +35,5 @@ export const conversationActionRoutes: Route[] = [
   action('assign', (ctx, id, form, me) => ctx.as.conversations.assign(id, { userId: form.get('userId') || null, by: me })),
   action('close', (ctx, id, _form, me) => ctx.as.conversations.close(id, { by: me })),
   action('reopen', (ctx, id, _form, me) => ctx.as.conversations.reopen(id, { by: me })),
+  action('snooze', (ctx, id, _form, me) => ctx.as.conversations.snooze(id, { until: ctx.desk.now() + DAY, by: me })),
 ];

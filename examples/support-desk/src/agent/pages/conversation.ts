@@ -1,4 +1,5 @@
 import type { Conversation, User } from '@inboxkit/core';
+import { dateTime } from '../../ui/format.js';
 import { html, type Html } from '../../ui/html.js';
 import type { PageContext, Route } from '../context.js';
 import { shell, userNames } from '../shell.js';
@@ -18,6 +19,7 @@ function actions(conversation: Conversation, users: User[], me: string): Html {
     <button>Assign</button>
   </form>
   ${conversation.assigneeId !== me ? html`<form method="post" action="${base}/assign" class="inline"><input type="hidden" name="userId" value="${me}"><button>Assign to me</button></form>` : ''}
+  ${conversation.status === 'open' ? html`<form method="post" action="${base}/snooze" class="inline"><button title="It reopens by itself, or when the contact writes">Snooze 1 day</button></form>` : ''}
   <form method="post" action="${base}/${conversation.status === 'closed' ? 'reopen' : 'close'}" class="inline"><button class="${conversation.status === 'closed' ? '' : 'primary'}">${conversation.status === 'closed' ? 'Reopen' : 'Close'}</button></form>
 </div>`;
 }
@@ -48,12 +50,13 @@ async function conversationPage(ctx: PageContext) {
   const contact = contactSidebar.contact;
   const now = ctx.desk.now();
   const team = conversation.teamId ? (await ctx.as.teams.get(conversation.teamId).catch(() => null))?.name : null;
+  const chatflow = conversation.origin.kind === 'chatflow' && conversation.origin.id ? (await ctx.as.chatflows.get(conversation.origin.id).catch(() => null))?.name : null;
   const body = html`${nav}
 <section class="conversation" data-conversation-id="${id}">
   <div data-live="head">
     <h1>${conversation.subject ?? `Chat with ${contactLabel(contact)}`}</h1>
     <p class="meta"><span class="badge ${conversation.channelType}">${conversation.channelType}</span> <span class="badge status-${conversation.status}">${conversation.status}</span>${conversation.spam ? html` <span class="badge failed">spam</span>` : ''}
-      ${conversation.assigneeId ? html`Assigned to <strong>${names.get(conversation.assigneeId) ?? '?'}</strong>` : 'Unassigned'}${team ? html` · team <strong>${team}</strong>` : ''}</p>
+      ${conversation.assigneeId ? html`Assigned to <strong>${names.get(conversation.assigneeId) ?? '?'}</strong>` : 'Unassigned'}${team ? html` · team <strong>${team}</strong>` : ''}${chatflow ? html` · via chatflow <strong>${chatflow}</strong>` : ''}${conversation.status === 'snoozed' && conversation.snoozedUntil ? html` · snoozed until ${dateTime(conversation.snoozedUntil)}` : ''}</p>
     ${actions(conversation, users.items, ctx.user!.id)}
   </div>
   <div data-live="timeline">${timeline(items.items, contact, names)}</div>

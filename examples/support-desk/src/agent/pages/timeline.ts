@@ -21,6 +21,14 @@ function author(item: Extract<TimelineItem, { kind: 'message' }>, contact: Conta
   }
 }
 
+/** The page a visitor wrote from: chat messages carry `chat.pageUrl`, form submissions `page.url`. */
+export function pageOf(metadata: Record<string, unknown>): string | null {
+  const chat = metadata.chat as { pageUrl?: unknown } | undefined;
+  const page = metadata.page as { url?: unknown } | undefined;
+  const url = chat?.pageUrl ?? page?.url;
+  return typeof url === 'string' ? url : null;
+}
+
 /** The conversation's messages and internal comments, oldest first. */
 export function timeline(items: TimelineItem[], contact: Contact, names: Map<string, string>): Html {
   return html`<ol class="timeline">${items.map((item) => {
@@ -28,7 +36,8 @@ export function timeline(items: TimelineItem[], contact: Contact, names: Map<str
       return html`<li class="item note"><header><strong>${names.get(item.authorId) ?? 'Agent'}</strong> <span>internal comment</span> <time>${dateTime(item.createdAt)}</time></header><p>${commentText(item.text, names)}</p></li>`;
     }
     const failed = item.deliveryStatus === 'failed' ? html` <span class="badge failed" title="${item.deliveryError ?? ''}">not delivered</span>` : '';
-    return html`<li class="item ${item.direction === 'incoming' ? 'in' : 'out'} ${item.author.type}"><header><strong>${author(item, contact, names)}</strong>${failed} <time>${dateTime(item.createdAt)}</time></header><p>${item.visibleText ?? item.text}</p>${
+    const page = item.direction === 'incoming' ? pageOf(item.metadata) : null;
+    return html`<li class="item ${item.direction === 'incoming' ? 'in' : 'out'} ${item.author.type}"><header><strong>${author(item, contact, names)}</strong>${failed}${page ? html` <span class="page" title="${page}">on ${URL.canParse(page) ? new URL(page).pathname : page}</span>` : ''} <time>${dateTime(item.createdAt)}</time></header><p>${item.visibleText ?? item.text}</p>${
       item.attachments.length ? html`<p class="attachments">${item.attachments.map((a) => html`<span class="badge">📎 ${a.filename}</span>`)}</p>` : ''
     }</li>`;
   })}</ol>`;
