@@ -12,7 +12,7 @@ const desk = await startSupportDesk({
   log: (line) => console.log(`  ${line}`),
 });
 console.log(`
-Support desk is running${process.env.DATABASE_URL ? ' on PostgreSQL' : ' on the in-memory store'} with demo data.
+Support desk is running${process.env.DATABASE_URL ? ' on PostgreSQL' : ' on the in-memory store'} with ${desk.seeded ? 'freshly seeded' : 'the earlier run’s'} demo data.
 
   Agent inbox   ${desk.urls.agent}        (sign in as any agent: a demo, no passwords)
   Demo website  ${desk.urls.site}        (chat widget + contact forms)

@@ -1,5 +1,3 @@
-import { createInboxKit } from '@inboxkit/core';
-import { postgresStorage } from '@inboxkit/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DATABASE_URL, NO_DATABASE_REASON, type TestDatabase } from '../../../packages/storage-postgres/test/helpers/databases.js';
 import { conversationBySubject, startTestDesk, testAgent } from './test-agent.js';
@@ -11,7 +9,7 @@ describe.skipIf(!DATABASE_URL)(`support desk on PostgreSQL${DATABASE_URL ? '' : 
   });
   afterAll(() => database?.drop());
 
-  it('seeds, serves and keeps what agents do in the database', async () => {
+  it('seeds, serves, keeps what agents do, and continues the demo workspace after a restart', async () => {
     const desk = await startTestDesk({ databaseUrl: database.url });
     const kari = testAgent(desk, desk.org.users.kari.id);
     const id = await conversationBySubject(desk, 'Do you ship outside Norway?');
@@ -21,13 +19,13 @@ describe.skipIf(!DATABASE_URL)(`support desk on PostgreSQL${DATABASE_URL ? '' : 
     const workspaceId = desk.ws.id;
     await desk.close();
 
-    // Another process on the same database sees the reply.
-    const storage = postgresStorage({ connectionString: database.url });
-    const kit = createInboxKit({ storage });
-    await kit.start();
-    const texts = (await kit.workspace(workspaceId).conversations.timeline(id)).items.map((i) => i.text.trim());
-    expect(texts).toEqual(['We are in Gothenburg. Can you deliver to Sweden, and what does shipping cost?', 'Yes, Sweden is NOK 150 per order.']);
-    await kit.stop();
-    await storage.close();
+    // A restart on the same database continues the demo workspace instead of seeding another.
+    const again = await startTestDesk({ databaseUrl: database.url });
+    expect([again.seeded, again.ws.id, again.org.users.kari.id]).toEqual([false, workspaceId, desk.org.users.kari.id]);
+    const page = await testAgent(again, again.org.users.kari.id).get(`/conversations/${id}`);
+    expect(page.html).toContain('Yes, Sweden is NOK 150 per order.');
+    const chat = await again.ws.channels.get(again.org.chatChannelId);
+    expect(chat.config.allowedOrigins).toContain(again.urls.site); // the new run's site origin
+    await again.close();
   });
 });

@@ -14,6 +14,7 @@ import { demoClock } from './demo-clock.js';
 import { outbox, type Outbox } from './outbox.js';
 import { seedHistory } from './seed/history.js';
 import { seedOrg, type DemoOrg } from './seed/org.js';
+import { DEMO_WORKSPACE, findDemoWorkspace, loadOrg } from './seed/reuse.js';
 import { siteApp } from './site/site-server.js';
 import { builtWidgetScript } from './widget-script.js';
 
@@ -27,7 +28,7 @@ export interface SupportDeskOptions {
   smtpPort?: number;
   /** Interface every server listens on. Default `127.0.0.1`. */
   host?: string;
-  /** `postgres://…`: keep everything in PostgreSQL instead of memory (migrated on start). */
+  /** `postgres://…`: keep everything in PostgreSQL instead of memory (migrated on start; a restart continues the demo workspace). */
   databaseUrl?: string;
   /** The chat widget script to serve (suites bundle it from sources); default: the built one of `@inboxkit/adapter-chat`. */
   widgetScript?: string;
@@ -41,6 +42,8 @@ export interface SupportDeskOptions {
 export interface SupportDesk {
   /** Where to go: the agent UI, the demo site, and the SMTP receiver as `host:port`. */
   urls: { agent: string; site: string; smtp: string };
+  /** `false` when a restart on Postgres continued an earlier run's demo workspace. */
+  seeded: boolean;
   /** The inboxes' fallback addresses (mail to them over SMTP lands in the inbox). */
   fallbackAddresses: { sales: string; support: string };
   kit: InboxKit;
@@ -77,15 +80,15 @@ async function openStorage(databaseUrl: string | undefined): Promise<Storage> {
 
 /**
  * Starts the reference app: a kit with the email, chat and forms channels on the in-memory store
- * (or Postgres), a freshly seeded demo workspace, the agent UI (which also serves the chat
+ * (or Postgres), a seeded demo workspace, the agent UI (which also serves the chat
  * widget and its WebSocket), the demo site on its own origin, and the SMTP receiver.
  */
 export async function startSupportDesk(options: SupportDeskOptions = {}): Promise<SupportDesk> {
   const host = options.host ?? '127.0.0.1';
   // Quiet while the seed writes its history; then every notification and sent mail is logged.
-  let seeded = false;
+  let live = false;
   const log = (line: string): void => {
-    if (seeded) options.log?.(line);
+    if (live) options.log?.(line);
   };
   const clock = demoClock();
   const sent = outbox((mail) => log(`mail → ${mail.to}: ${mail.subject}`));
@@ -115,10 +118,13 @@ export async function startSupportDesk(options: SupportDeskOptions = {}): Promis
   const sitePort = await listen(site, options.sitePort ?? 0, host);
   const urls = { agent: `http://${host}:${agentPort}`, site: `http://${host}:${sitePort}`, smtp: '' };
 
-  const ws = kit.workspace((await kit.workspaces.create({ name: 'Acme' })).id);
-  const org = await seedOrg(ws, [urls.site, `http://localhost:${sitePort}`]);
-  await seedHistory({ kit, ws, clock, email, org });
-  seeded = true;
+  // On Postgres a restart continues the demo workspace of an earlier run; otherwise seed one.
+  const existing = options.databaseUrl ? await findDemoWorkspace(kit) : null;
+  const ws = kit.workspace(existing ?? (await kit.workspaces.create({ name: DEMO_WORKSPACE })).id);
+  const siteOrigins = [urls.site, `http://localhost:${sitePort}`];
+  const org = existing ? await loadOrg(ws, siteOrigins) : await seedOrg(ws, siteOrigins);
+  if (!existing) await seedHistory({ kit, ws, clock, email, org });
+  live = true;
 
   const receiver = await email.receiver({ port: options.smtpPort ?? 0, host });
   urls.smtp = `${host}:${receiver.port}`;
@@ -134,6 +140,7 @@ export async function startSupportDesk(options: SupportDeskOptions = {}): Promis
 
   return {
     urls,
+    seeded: !existing,
     fallbackAddresses: { sales: org.inboxes.sales.fallbackAddress, support: org.inboxes.support.fallbackAddress },
     kit,
     ws,

@@ -1,4 +1,4 @@
-import type { Form, Inbox, User, WorkspaceApi } from '@inboxkit/core';
+import type { CreateUserInput, Form, Inbox, User, WorkspaceApi } from '@inboxkit/core';
 
 /**
  * The organisation of the help article the product started from ("Oversikt over innboksen for
@@ -21,15 +21,22 @@ export interface DemoOrg {
   forms: { contact: Form; quote: Form };
 }
 
-const agent = (name: string, email: string, extra: Partial<Parameters<WorkspaceApi['users']['create']>[0]> = {}) => ({ name, email, ...extra });
+/** The agents, by first name: the seed creates them, a restart finds them by email. */
+export const AGENTS = {
+  kari: { name: 'Kari Nordmann', email: 'kari@acme.example', role: 'admin', meetingLink: 'https://meet.example.com/kari' },
+  ola: { name: 'Ola Hansen', email: 'ola@acme.example' },
+  ingrid: { name: 'Ingrid Berg', email: 'ingrid@acme.example' },
+  lars: { name: 'Lars Johansen', email: 'lars@acme.example', meetingLink: 'https://meet.example.com/lars' },
+  sofie: { name: 'Sofie Lien', email: 'sofie@acme.example', availability: 'away' },
+} satisfies Record<string, CreateUserInput>;
 
 /** Creates the organisation. `siteOrigins` are the demo site's origins (the chat channel's allowlist). */
 export async function seedOrg(ws: WorkspaceApi, siteOrigins: string[]): Promise<DemoOrg> {
-  const kari = await ws.users.create(agent('Kari Nordmann', 'kari@acme.example', { role: 'admin', meetingLink: 'https://meet.example.com/kari' }));
-  const ola = await ws.users.create(agent('Ola Hansen', 'ola@acme.example'));
-  const ingrid = await ws.users.create(agent('Ingrid Berg', 'ingrid@acme.example'));
-  const lars = await ws.users.create(agent('Lars Johansen', 'lars@acme.example', { meetingLink: 'https://meet.example.com/lars' }));
-  const sofie = await ws.users.create(agent('Sofie Lien', 'sofie@acme.example', { availability: 'away' }));
+  const kari = await ws.users.create(AGENTS.kari);
+  const ola = await ws.users.create(AGENTS.ola);
+  const ingrid = await ws.users.create(AGENTS.ingrid);
+  const lars = await ws.users.create(AGENTS.lars);
+  const sofie = await ws.users.create(AGENTS.sofie);
 
   const support = await ws.teams.create({ name: 'Support', memberIds: [kari.id, ola.id] });
   const tier2 = await ws.teams.create({ name: 'Tier 2', memberIds: [ingrid.id], parentTeamId: support.id });
