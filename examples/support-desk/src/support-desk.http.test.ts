@@ -70,6 +70,25 @@ describe('the agent UI over HTTP', () => {
     expect((await ola.get(`/inbox/${support}/mine`)).html).toContain(`/conversations/${id}`);
   });
 
+  it('shows an agent their notifications and lets them go away for routing', async () => {
+    const lars = testAgent(desk, desk.org.users.lars.id);
+    const id = await conversationBySubject(desk, 'Do you ship outside Norway?');
+    await testAgent(desk, desk.org.users.kari.id).post(`/conversations/${id}/comment`, { text: '@Lars Johansen can you take this one?' });
+    await desk.kit.idle();
+    const header = await lars.get(`/inbox/${desk.org.inboxes.sales.id}/open`);
+    expect(header.html).toMatch(/Notifications <span class="unread">\d+<\/span>/);
+    const list = await lars.get('/notifications');
+    expect(list.html).toContain(`<li class="fresh"><span class="badge">Mention</span><a href="/conversations/${id}">`);
+    expect((await lars.get('/notifications')).html).not.toContain('class="fresh"'); // seen now
+
+    const away = await lars.post('/me/availability', { availability: 'away' }, { referer: `${desk.urls.agent}/analytics` });
+    expect(away.location).toBe('/analytics');
+    expect((await desk.ws.users.get(desk.org.users.lars.id)).availability).toBe('away');
+    expect((await lars.get('/analytics')).html).toContain('>Away</button>');
+    await lars.post('/me/availability', { availability: 'available' });
+    expect((await desk.ws.users.get(desk.org.users.lars.id)).availability).toBe('available');
+  });
+
   it('shows an agent only their inboxes: other inboxes and their conversations are not found', async () => {
     const ingrid = testAgent(desk, desk.org.users.ingrid.id); // Tier 2, a sub-team of Support
     const quote = await conversationBySubject(desk, 'Packaging options for wholesale'); // Sales

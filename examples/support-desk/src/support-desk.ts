@@ -11,6 +11,7 @@ import { agentApp } from './agent/server.js';
 import type { Desk } from './agent/context.js';
 import { demoCrm } from './associations.js';
 import { demoClock } from './demo-clock.js';
+import { notificationFeed } from './notifications.js';
 import { outbox, type Outbox } from './outbox.js';
 import { seedHistory } from './seed/history.js';
 import { seedOrg, type DemoOrg } from './seed/org.js';
@@ -96,6 +97,7 @@ export async function startSupportDesk(options: SupportDeskOptions = {}): Promis
   const chat = chatChannel({ widgetScript: options.widgetScript ?? (await builtWidgetScript()) });
   const formSecret = randomBytes(32).toString('base64url'); // a host keeps this in its vault
   const forms = formsChannel({ secretRef: 'forms-token', clientIp: remoteAddress, minFillMs: options.minFillMs ?? 1500 });
+  const notifications = notificationFeed(clock.now, async (n) => log(`notify ${(await kit.workspace(n.workspaceId).users.get(n.userId)).name}: ${n.summary}`));
   const storage = await openStorage(options.databaseUrl);
   const kit = createInboxKit({
     storage,
@@ -103,7 +105,7 @@ export async function startSupportDesk(options: SupportDeskOptions = {}): Promis
     channels: [email, chat, forms],
     associations: [demoCrm()],
     secrets: { resolve: async (ref) => (ref === 'forms-token' ? formSecret : Promise.reject(new Error(`unknown secret ${ref}`))) },
-    notifier: { notify: async (n) => log(`notify ${(await kit.workspace(n.workspaceId).users.get(n.userId)).name}: ${n.summary}`) },
+    notifier: notifications,
     fallbackEmailDomain: 'in.support-desk.example',
   });
   await kit.start();
@@ -128,7 +130,7 @@ export async function startSupportDesk(options: SupportDeskOptions = {}): Promis
 
   const receiver = await email.receiver({ port: options.smtpPort ?? 0, host });
   urls.smtp = `${host}:${receiver.port}`;
-  const desk: Desk = { kit, ws, org, chat, links: { site: urls.site, smtp: urls.smtp }, now: () => clock.now() };
+  const desk: Desk = { kit, ws, org, chat, notifications, links: { site: urls.site, smtp: urls.smtp }, now: () => clock.now() };
   agentLate.set(agentApp(desk));
   siteLate.set(
     siteApp({

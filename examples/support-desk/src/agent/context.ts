@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChatChannel } from '@inboxkit/adapter-chat';
 import type { InboxKit, User, WorkspaceApi } from '@inboxkit/core';
+import type { NotificationFeed } from '../notifications.js';
 import type { DemoOrg } from '../seed/org.js';
 import type { Html } from '../ui/html.js';
 
@@ -11,6 +12,8 @@ export interface Desk {
   ws: WorkspaceApi;
   org: DemoOrg;
   chat: ChatChannel;
+  /** Each agent's recent notifications (mentions, assignments, new messages). */
+  notifications: NotificationFeed;
   /** Where the demo site and the SMTP receiver are, for the header and the sign-in page. */
   links: { site: string; smtp: string };
   /** The kit's clock. */

@@ -6,6 +6,7 @@ import { contactCreateRoutes } from './pages/contact-create.js';
 import { conversationActionRoutes } from './pages/conversation-actions.js';
 import { conversationRoutes } from './pages/conversation.js';
 import { inboxRoutes } from './pages/inbox-list.js';
+import { meRoutes } from './pages/me.js';
 import { signInRoutes } from './pages/sign-in.js';
 
 /** Every route of the agent UI, one module per page. */
@@ -17,5 +18,6 @@ export const routes: Route[] = [
   ...contactCreateRoutes,
   ...analyticsRoutes,
   ...chatflowRoutes,
+  ...meRoutes,
   ...liveRoutes,
 ];

@@ -7,7 +7,16 @@ export async function shell(ctx: PageContext, page: { title: string; section: Se
   const inboxes = ctx.user ? (await ctx.as.inboxes.list({ limit: 100 })).items : [];
   return {
     status: page.status,
-    html: layout({ title: page.title, user: ctx.user, inboxes, currentInboxId: page.inboxId, section: page.section, siteUrl: ctx.desk.links.site, body: page.body }),
+    html: layout({
+      title: page.title,
+      user: ctx.user,
+      inboxes,
+      currentInboxId: page.inboxId,
+      section: page.section,
+      siteUrl: ctx.desk.links.site,
+      unread: ctx.user ? ctx.desk.notifications.unread(ctx.user.id) : 0,
+      body: page.body,
+    }),
   };
 }
 

@@ -28,7 +28,7 @@ export async function viewsNav(ctx: PageContext, inbox: Inbox, currentView: stri
   const userId = ctx.user!.id;
   const inboxId = inbox.id;
   const counts = await Promise.all(VIEWS.map(async (view) => (await ctx.as.conversations.list({ ...view.query(userId), inboxId, limit: COUNT_LIMIT })).items.length));
-  return html`<nav class="views" aria-label="Views">
+  return html`<nav class="views" aria-label="Views" data-live="views">
   <h2>${inbox.name}</h2>
   <ul>${VIEWS.map((view, i) => html`<li><a href="/inbox/${inboxId}/${view.id}"${view.id === currentView ? html` aria-current="page"` : ''}><span>${view.label}</span><span class="count">${counts[i]! >= COUNT_LIMIT ? '99+' : counts[i]}</span></a></li>`)}</ul>
 </nav>`;

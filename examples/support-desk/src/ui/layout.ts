@@ -2,7 +2,7 @@ import type { Inbox, User } from '@inboxkit/core';
 import { html, type Html } from './html.js';
 
 /** The sections of the header navigation. */
-export type Section = 'inbox' | 'analytics' | 'chatflows' | 'sign-in';
+export type Section = 'inbox' | 'analytics' | 'chatflows' | 'notifications' | 'sign-in';
 
 /** What the page shell shows around a page's body. */
 export interface ShellInput {
@@ -14,6 +14,8 @@ export interface ShellInput {
   section: Section;
   /** The demo site's URL, linked in the header. */
   siteUrl?: string;
+  /** The agent's unread notifications. */
+  unread?: number;
   body: Html;
 }
 
@@ -31,6 +33,8 @@ export function layout(input: ShellInput): Html {
   ${user
     ? html`<nav class="inboxes" aria-label="Inboxes">${inboxes.map((inbox) => navLink(`/inbox/${inbox.id}/unassigned`, inbox.name, section === 'inbox' && inbox.id === currentInboxId))}</nav>
   <nav class="sections" aria-label="Sections">${navLink('/analytics', 'Analytics', section === 'analytics')}${navLink('/chatflows', 'Chatflows', section === 'chatflows')}${input.siteUrl ? html`<a href="${input.siteUrl}" target="_blank" rel="noopener">Demo site ↗</a>` : ''}</nav>
+  <a class="bell" href="/notifications"${section === 'notifications' ? html` aria-current="page"` : ''}>Notifications${input.unread ? html` <span class="unread">${input.unread}</span>` : ''}</a>
+  <form method="post" action="/me/availability" class="availability"><button name="availability" value="${user.availability === 'available' ? 'away' : 'available'}" title="Routing assigns new conversations to available agents only" class="${user.availability}">${user.availability === 'available' ? 'Available' : 'Away'}</button></form>
   <a class="me" href="/sign-in" title="Switch agent (demo sign-in)"><span class="avatar">${initials(user.name)}</span>${user.name}</a>`
     : ''}
 </header>
