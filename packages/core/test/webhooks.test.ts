@@ -43,6 +43,8 @@ describe('ws.webhooks', () => {
     await bad({ events: ['nothing.*'] }, 'events[0]');
     await bad({ secret: 'plain-password' }, 'secret');
     await bad({ secret: 'whsec_c2hvcnQ=' }, 'secret');
+    const refused = await h.ws.webhooks.create({ url: 'https://ok.test/x', events: ['*'], secret: 'whsec_almost-right-but-not-base64!' }).catch((e: Error) => e);
+    expect(`${refused.message} ${JSON.stringify(refused)}`).not.toContain('almost-right');
     await bad({ inboxId: 'inbox_missing' }, 'inboxId');
     expect((await h.ws.webhooks.list()).items).toEqual([]);
     const exact = await h.ws.webhooks.create({ url: 'http://127.0.0.1:9/x', events: [...EVENT_TYPES], secret: SECRET });
