@@ -6,11 +6,11 @@ import { memoryStorage } from '@inboxkit/storage-memory';
 
 export const ENCRYPTION_KEY = 'test-key-0123456789-0123456789-0123456789';
 
-/** Quick retries so tests advance the clock by seconds. */
+/** Quick retries so tests advance the clock by seconds; a timeout long enough for a loaded machine. */
 export const FAST: WebhookOptions = {
   encryptionKey: ENCRYPTION_KEY,
   retry: { initialMs: 1_000, maxMs: 4_000 },
-  timeoutMs: 300,
+  timeoutMs: 1_000,
   disableAfter: { failures: 1_000, ms: 0 },
 };
 
@@ -25,6 +25,8 @@ export interface WebhookHarness {
   contacts(count: number, from?: number): Promise<void>;
   /** Advances the clock by `ms` and waits for the deliveries it made due. */
   advance(ms: number): Promise<void>;
+  /** Advances by the longest retry delay until `done()` (at most 20 times). */
+  settle(done: () => boolean | Promise<boolean>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,9 @@ export async function webhookHarness(options: WebhookOptions = FAST): Promise<We
     async advance(ms) {
       await clock.advance(ms);
       await kit.idle();
+    },
+    async settle(done) {
+      for (let i = 0; i < 20 && !(await done()); i++) await this.advance(4_000);
     },
     async stop() {
       await kit.stop();

@@ -43,7 +43,7 @@ describe('ws.webhooks', () => {
     await bad({ events: ['nothing.*'] }, 'events[0]');
     await bad({ secret: 'plain-password' }, 'secret');
     await bad({ secret: 'whsec_c2hvcnQ=' }, 'secret');
-    const refused = await h.ws.webhooks.create({ url: 'https://ok.test/x', events: ['*'], secret: 'whsec_almost-right-but-not-base64!' }).catch((e: Error) => e);
+    const refused = (await h.ws.webhooks.create({ url: 'https://ok.test/x', events: ['*'], secret: 'whsec_almost-right-but-not-base64!' }).catch((e: unknown) => e)) as Error;
     expect(`${refused.message} ${JSON.stringify(refused)}`).not.toContain('almost-right');
     await bad({ inboxId: 'inbox_missing' }, 'inboxId');
     expect((await h.ws.webhooks.list()).items).toEqual([]);

@@ -45,8 +45,13 @@ export function createWebhookDeliverer(runtime: KitRuntime): WebhookDeliverer {
   const runs = new Map<string, Promise<void>>();
   const again = new Set<string>();
   const timers = new Map<string, { at: number; cancel: CancelTimer }>();
-  /** Whether a workspace has enabled webhooks; unknown (absent) until looked up, forgotten on `webhook.*` events. */
-  const hasWebhooks = new Map<string, boolean>();
+  /**
+   * Workspaces that may have enabled webhooks: those the last sweep found, plus those with a
+   * `webhook.*` event since it began. Events of other workspaces cost nothing (no storage call).
+   */
+  let withWebhooks = new Set<string>();
+  /** Workspaces with a `webhook.*` event since the running sweep began. */
+  const touched = new Set<string>();
   let started = false;
 
   const sweep = backgroundJob({
@@ -55,6 +60,7 @@ export function createWebhookDeliverer(runtime: KitRuntime): WebhookDeliverer {
     logger,
     everyMs: runtime.webhooks.sweepMs,
     async run() {
+      touched.clear();
       const found = new Set<string>();
       let cursor: string | null = null;
       do {
@@ -62,11 +68,9 @@ export function createWebhookDeliverer(runtime: KitRuntime): WebhookDeliverer {
         for (const hook of page.items) found.add(hook.workspaceId);
         cursor = page.nextCursor;
       } while (cursor);
-      hasWebhooks.clear();
-      for (const workspaceId of found) {
-        hasWebhooks.set(workspaceId, true);
-        wake(workspaceId);
-      }
+      // A webhook created while the pages were read may be missing from them: keep what events said.
+      withWebhooks = new Set([...found, ...touched]);
+      for (const workspaceId of found) wake(workspaceId);
     },
   });
 
@@ -117,7 +121,6 @@ export function createWebhookDeliverer(runtime: KitRuntime): WebhookDeliverer {
     if (!lease) return; // another process delivers; the events that woke us wake it too
     try {
       const hooks = (await storage.records.list(workspaceId, 'webhook', { where: { enabled: true } })).items;
-      hasWebhooks.set(workspaceId, hooks.length > 0);
       const results = await Promise.allSettled(hooks.map(drain));
       for (const [i, result] of results.entries()) {
         if (result.status === 'rejected') {
@@ -130,7 +133,7 @@ export function createWebhookDeliverer(runtime: KitRuntime): WebhookDeliverer {
   }
 
   function wake(workspaceId: string): void {
-    if (!started || hasWebhooks.get(workspaceId) === false) return;
+    if (!started || !withWebhooks.has(workspaceId)) return;
     if (runs.has(workspaceId)) {
       again.add(workspaceId); // events committed while it runs may be past what it read
       return;
@@ -145,7 +148,10 @@ export function createWebhookDeliverer(runtime: KitRuntime): WebhookDeliverer {
   }
 
   const onEvent = (event: InboxEvent) => {
-    if (event.type.startsWith('webhook.')) hasWebhooks.delete(event.workspaceId);
+    if (event.type.startsWith('webhook.')) {
+      withWebhooks.add(event.workspaceId);
+      touched.add(event.workspaceId);
+    }
     wake(event.workspaceId);
   };
 
