@@ -40,6 +40,10 @@ export async function webhookHarness(options: WebhookOptions = FAST): Promise<We
   await kit.start();
   const receiver = await createWebhookReceiver();
   const ws = kit.workspace((await kit.workspaces.create({ name: 'Acme' })).id);
+  const advance = async (ms: number) => {
+    await clock.advance(ms);
+    await kit.idle();
+  };
   return {
     kit,
     clock,
@@ -51,12 +55,9 @@ export async function webhookHarness(options: WebhookOptions = FAST): Promise<We
       for (let i = from; i < from + count; i++) await ws.contacts.create({ email: `c${i}@acme.test` });
       await kit.idle();
     },
-    async advance(ms) {
-      await clock.advance(ms);
-      await kit.idle();
-    },
+    advance,
     async settle(done) {
-      for (let i = 0; i < 20 && !(await done()); i++) await this.advance(4_000);
+      for (let i = 0; i < 20 && !(await done()); i++) await advance(4_000);
     },
     async stop() {
       await kit.stop();

@@ -147,6 +147,10 @@ export function createWebhookDeliverer(runtime: KitRuntime): WebhookDeliverer {
     runs.set(workspaceId, run);
   }
 
+  async function idle(): Promise<void> {
+    while (runs.size > 0) await Promise.all(runs.values());
+  }
+
   const onEvent = (event: InboxEvent) => {
     if (event.type.startsWith('webhook.')) {
       withWebhooks.add(event.workspaceId);
@@ -170,14 +174,12 @@ export function createWebhookDeliverer(runtime: KitRuntime): WebhookDeliverer {
       for (const { cancel } of timers.values()) cancel();
       timers.clear();
       again.clear();
-      await this.idle();
+      await idle();
     },
     wake,
     get busy() {
       return runs.size > 0;
     },
-    async idle() {
-      while (runs.size > 0) await Promise.all(runs.values());
-    },
+    idle,
   };
 }
