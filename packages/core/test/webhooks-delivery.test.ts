@@ -137,6 +137,21 @@ describe('webhook delivery', () => {
     await h.stop();
   });
 
+  it('kit.stop() stops delivery; kit.start() delivers the backlog from the cursor', async () => {
+    const h = await webhookHarness();
+    const hook = await h.ws.webhooks.create({ url: h.receiver.url('a'), events: ['contact.created'] });
+    h.receiver.trust('a', hook.secret);
+    await h.contacts(1);
+    await h.kit.stop();
+    await h.contacts(2, 1);
+    await h.clock.advance(120_000);
+    expect(h.receiver.received()).toHaveLength(1);
+    await h.kit.start();
+    await h.kit.idle();
+    expect(h.receiver.received().map((r) => r.id)).toEqual((await logged(h, 'contact.created')).map((e) => e.id));
+    await h.stop();
+  });
+
   it('never sends one workspace’s events to another workspace’s webhook', async () => {
     const h = await webhookHarness();
     const other = h.kit.workspace((await h.kit.workspaces.create({ name: 'Globex' })).id);
