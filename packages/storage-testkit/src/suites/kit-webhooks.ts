@@ -10,9 +10,9 @@ const webhooks = {
   disableAfter: { failures: 1_000, ms: 0 },
 };
 
-/** A started kit on the store; its clock runs at real time so receivers accept the signature timestamps. */
-async function startedKit(storage: Storage): Promise<{ kit: InboxKit; clock: ManualClock; advance(ms: number): Promise<void> }> {
-  const clock = manualClock(Date.now());
+/** A started kit on the store; its clock starts at real time (+ `offsetMs`) so receivers accept the signature timestamps. */
+async function startedKit(storage: Storage, offsetMs = 0): Promise<{ kit: InboxKit; clock: ManualClock; advance(ms: number): Promise<void> }> {
+  const clock = manualClock(Date.now() + offsetMs);
   const kit = createInboxKit({ storage, clock, webhooks, fallbackEmailDomain: 'in.conformance.test' });
   await kit.start();
   return {
@@ -61,6 +61,29 @@ export const webhooksKitSuite = defineSuite('kit-webhooks', (t) => {
     expect(receiver.received().map((r) => r.id)).toEqual(await createdIds(second.kit, ws.id));
     expect((await api.webhooks.deliveries((await api.webhooks.list()).items[0]!.id, { limit: 100 })).items[0]).toMatchObject({ status: 'succeeded' });
     await second.kit.stop();
+    await receiver.stop();
+  });
+
+  t.test('a kit that dies after sending, before recording it: the next one takes the lease when it lapses and sends again, same webhook-id', async ({ storage }) => {
+    const receiver = await createWebhookReceiver();
+    const writer = createInboxKit({ storage, webhooks, fallbackEmailDomain: 'in.conformance.test' }); // commits, never delivers
+    const { ws } = await withWebhook(writer, receiver);
+    // Its transactions never return: it sends, then hangs where the attempt would be recorded.
+    const hang = () => new Promise<never>(() => {});
+    const dying = new Proxy(storage, { get: (target, key) => (key === 'transaction' ? hang : Reflect.get(target, key)) });
+    await startedKit(dying); // never stopped: its delivery hangs for good, as a crashed process's would
+    await ws.contacts.create({ email: 'once@hooks.test' });
+    for (let waited = 0; receiver.received().length === 0 && waited < 10_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    expect(receiver.received()).toHaveLength(1);
+
+    const next = await startedKit(storage, 1_000);
+    await next.kit.idle();
+    expect(receiver.received(), 'the dead kit still holds the lease').toHaveLength(1);
+    await next.advance(30_000); // the lease lapses; the sweep delivers
+    await next.advance(60_000);
+    const [id] = await createdIds(next.kit, ws.id);
+    expect(receiver.received().map((r) => r.id)).toEqual([id, id]);
+    await next.kit.stop();
     await receiver.stop();
   });
 
