@@ -137,6 +137,20 @@ describe('webhook delivery', () => {
     await h.stop();
   });
 
+  it('a new url for a webhook waiting to retry retries at once', async () => {
+    const h = await webhookHarness({ ...FAST, retry: { initialMs: 60_000, maxMs: 60_000 } });
+    const hook = await h.ws.webhooks.create({ url: h.receiver.url('old'), events: ['contact.created'] });
+    h.receiver.trust('old', hook.secret);
+    h.receiver.trust('new', hook.secret);
+    h.receiver.script('old', [500]);
+    await h.contacts(1);
+    expect(h.receiver.received()).toEqual([]);
+    await h.ws.webhooks.update(hook.id, { url: h.receiver.url('new') });
+    await h.kit.idle();
+    expect(h.receiver.received('new').map((r) => r.type)).toEqual(['contact.created']);
+    await h.stop();
+  });
+
   it('kit.stop() stops delivery; kit.start() delivers the backlog from the cursor', async () => {
     const h = await webhookHarness();
     const hook = await h.ws.webhooks.create({ url: h.receiver.url('a'), events: ['contact.created'] });

@@ -45,6 +45,7 @@ export interface WebhooksApi {
   /**
    * Changes the given fields. `enabled: true` resumes a paused or disabled webhook at the first
    * event it has not delivered (nothing committed meanwhile is skipped) with its failure count reset.
+   * A new `url` for a webhook waiting to retry retries at once.
    */
   update(id: string, patch: UpdateWebhookInput): Promise<Webhook>;
   /** Replaces the signing secret (the given one, or a generated one) and returns it, once. */
@@ -120,12 +121,18 @@ export function webhooksService(scope: Scope): WebhooksApi {
         await checkInbox(tx, parsed.inboxId);
         const { enabled, ...fields } = parsed;
         const next: WebhookRecord = { ...current, ...fields, updatedAt: runtime.clock.now() };
+        const resumed = enabled === true && !current.enabled;
         if (enabled !== undefined && enabled !== current.enabled) {
           next.enabled = enabled;
           next.disabledReason = enabled ? null : 'paused';
-          const cursor = await readCursor(tx.state, workspaceId, id, true);
+        }
+        const cursor = await readCursor(tx.state, workspaceId, id, true);
+        if (cursor && resumed) {
           // Resuming starts over at the first undelivered event, with a clean failure record.
-          if (enabled && cursor) await tx.state.put(workspaceId, cursorKey(id), freshCursor(cursor.seq, cursor.logged));
+          await tx.state.put(workspaceId, cursorKey(id), freshCursor(cursor.seq, cursor.logged));
+        } else if (cursor && cursor.nextAttemptAt !== null && next.url !== current.url) {
+          // A new URL is likely the fix: retry now rather than after the old one's backoff.
+          await tx.state.put(workspaceId, cursorKey(id), { ...cursor, nextAttemptAt: null });
         }
         await tx.records.put('webhook', next);
         events.record('webhook.updated', { webhookId: id, inboxId: next.inboxId, fields: changedFields(parsed) });
