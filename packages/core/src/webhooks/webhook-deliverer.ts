@@ -25,8 +25,6 @@ export interface WebhookDeliverer {
   start(): Promise<void>;
   /** Stops listening and cancels timers; resolves when attempts in flight are recorded. */
   stop(): Promise<void>;
-  /** Delivers what is due in a workspace now (collapsed with a run already going). */
-  wake(workspaceId: string): void;
   /** True while a workspace's delivery runs. */
   readonly busy: boolean;
   /** Resolves when no delivery runs; scheduled retries are not waited for. */
@@ -176,7 +174,6 @@ export function createWebhookDeliverer(runtime: KitRuntime): WebhookDeliverer {
       again.clear();
       await idle();
     },
-    wake,
     get busy() {
       return runs.size > 0;
     },
