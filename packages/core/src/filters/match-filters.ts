@@ -15,9 +15,10 @@ export interface FilterMatch {
 }
 
 /**
- * The ingest hook: the first email filter of the inbox (in creation order) that catches
- * `message` by its sender address or subject, or `null`. Runs inside the ingest transaction,
- * before any contact or conversation is created.
+ * The ingest hook: the first `drop` or `spam` filter of the inbox (in creation order) that
+ * catches `message` by its sender address or subject, or `null`. An `allow` filter matching
+ * the sender wins over all of them, whatever their order: `null`. Runs inside the ingest
+ * transaction, before any contact or conversation is created.
  */
 export async function matchFilters(
   tx: StorageOperations,
@@ -26,11 +27,15 @@ export async function matchFilters(
   message: ParsedInbound,
 ): Promise<FilterMatch | null> {
   const filters = await tx.records.list(workspaceId, 'emailFilter', { where: { inboxId } });
+  const screened = { email: message.from.email, subject: message.subject };
+  let caught: FilterMatch | null = null;
   for (const filter of filters.items) {
-    const reason = filterMatchReason(filter, { email: message.from.email, subject: message.subject });
-    if (reason !== null) return { filterId: filter.id, action: filter.action, reason };
+    const reason = filterMatchReason(filter, screened);
+    if (reason === null) continue;
+    if (filter.action === 'allow') return null;
+    caught ??= { filterId: filter.id, action: filter.action, reason };
   }
-  return null;
+  return caught;
 }
 
 /**

@@ -34,6 +34,14 @@ export interface InboxKitOptions {
   fallbackEmailDomain?: string;
   /** Sanitizes every stored `html` (inbound of any channel and agent replies). Default: `sanitize-html` with an email allowlist. */
   sanitizeHtml?: HtmlSanitizer;
+  /**
+   * Days spam is kept: a spam conversation (a filter's or `markSpam`'s) that became spam and
+   * last had a message longer ago is deleted with its timeline and attachment bytes by a
+   * background job (after `kit.start()`, hourly, on the kit's clock), recording
+   * `conversation.purged`. Kit-wide: one retention for every workspace, like the fallback
+   * domain. An integer from 1 to 36500; `null` keeps spam forever. Default 90.
+   */
+  spamRetentionDays?: number | null;
 }
 
 const shape = z.object({
@@ -50,11 +58,13 @@ const shape = z.object({
     .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a domain name')
     .default('inbound.invalid'),
   sanitizeHtml: z.custom<HtmlSanitizer>((f) => typeof f === 'function', 'expected a function (html) => string').optional(),
+  spamRetentionDays: z.number().int().min(1).max(36_500).nullable().default(90),
 });
 
 /** Validates kit options, throwing `VALIDATION` naming the field. */
-export function parseKitOptions(options: InboxKitOptions): { channels: ChannelAdapter[]; fallbackEmailDomain: string } {
+export function parseKitOptions(options: InboxKitOptions): { channels: ChannelAdapter[]; fallbackEmailDomain: string; spamRetentionDays: number | null } {
   const result = shape.safeParse(options ?? {});
   if (!result.success) throw new ValidationError('createInboxKit options', zodIssues(result.error));
-  return { channels: result.data.channels, fallbackEmailDomain: result.data.fallbackEmailDomain.toLowerCase() };
+  const { channels, fallbackEmailDomain, spamRetentionDays } = result.data;
+  return { channels, fallbackEmailDomain: fallbackEmailDomain.toLowerCase(), spamRetentionDays };
 }
