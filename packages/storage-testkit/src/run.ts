@@ -19,6 +19,7 @@ import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
+import { conversationDeleteSuite } from './suites/conversation-delete.js';
 import { copiesSuite } from './suites/copies.js';
 import { eventsSuite } from './suites/events.js';
 import { leasesSuite } from './suites/leases.js';
@@ -41,6 +42,7 @@ const suites: readonly SuiteDefinition[] = [
   contactsSuite,
   conversationsSuite,
   conversationListsSuite,
+  conversationDeleteSuite,
   timelineSuite,
   eventsSuite,
   stateSuite,
