@@ -1,9 +1,44 @@
 import { byInput, type ByInput, type Conversation } from '../domain/conversation.js';
+import type { Actor } from '../domain/events.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import { parseInput } from '../errors/parse.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
 import { routeConversation } from '../routing/route-conversation.js';
+import type { StorageOperations } from '../storage/storage.js';
 import { actorOf } from './status.js';
+
+/** What a spam change works with, inside its transaction. */
+interface SpamChange {
+  tx: StorageOperations;
+  events: EventRecorder;
+  actor: Actor;
+  now: number;
+}
+
+/**
+ * Runs one spam change of a conversation the actor can see: parses `{ by }`, locks the row,
+ * checks visibility (`NOT_FOUND`), and lets `change` return the conversation to store, or the
+ * very one it was given for no change.
+ */
+async function changeSpam(
+  scope: Scope,
+  conversationId: string,
+  input: ByInput | undefined,
+  context: string,
+  change: (current: Conversation, ctx: SpamChange) => Promise<Conversation>,
+): Promise<Conversation> {
+  const { by } = parseInput(byInput, input, context);
+  const { workspaceId, runtime } = scope;
+  return scope.mutate(async (tx, events) => {
+    const actor = actorOf(await scope.access.by(by, context, tx));
+    const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
+    await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
+    const next = await change(current, { tx, events, actor, now: runtime.clock.now() });
+    if (next !== current) await tx.conversations.update(next);
+    return next;
+  });
+}
 
 /**
  * Marks a conversation as spam by hand, in one transaction with `conversation.spam.marked`.
@@ -12,19 +47,11 @@ import { actorOf } from './status.js';
  * assignee, team and status, so `notSpam` puts it back exactly where it was. Idempotent: spam
  * stays spam (and keeps the `spamAt` its retention counts from).
  */
-export async function markSpam(scope: Scope, conversationId: string, input: ByInput | undefined): Promise<Conversation> {
-  const { by } = parseInput(byInput, input, 'mark spam');
-  const { workspaceId, runtime } = scope;
-  return scope.mutate(async (tx, events) => {
-    const actor = actorOf(await scope.access.by(by, 'mark spam', tx));
-    const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
-    await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
+export function markSpam(scope: Scope, conversationId: string, input: ByInput | undefined): Promise<Conversation> {
+  return changeSpam(scope, conversationId, input, 'mark spam', async (current, { events, actor, now }) => {
     if (current.spam) return current;
-    const now = runtime.clock.now();
-    const next: Conversation = { ...current, spam: true, spamAt: now, updatedAt: now };
-    await tx.conversations.update(next);
     events.record('conversation.spam.marked', { conversationId, inboxId: current.inboxId, by: actor });
-    return next;
+    return { ...current, spam: true, spamAt: now, updatedAt: now };
   });
 }
 
@@ -35,21 +62,13 @@ export async function markSpam(scope: Scope, conversationId: string, input: ByIn
  * is routed by its rule (`conversationRule`). Idempotent: a conversation that is not spam is
  * returned unchanged, with no event.
  */
-export async function notSpam(scope: Scope, conversationId: string, input: ByInput | undefined): Promise<Conversation> {
-  const { by } = parseInput(byInput, input, 'not spam');
-  const { workspaceId, runtime } = scope;
-  return scope.mutate(async (tx, events) => {
-    const actor = actorOf(await scope.access.by(by, 'not spam', tx));
-    const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
-    await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
+export function notSpam(scope: Scope, conversationId: string, input: ByInput | undefined): Promise<Conversation> {
+  return changeSpam(scope, conversationId, input, 'not spam', async (current, { tx, events, actor, now }) => {
     if (!current.spam) return current;
-    let next: Conversation = { ...current, spam: false, spamAt: null, updatedAt: runtime.clock.now() };
     events.record('conversation.released', { conversationId, inboxId: current.inboxId, by: actor });
-    if (next.assigneeId === null) {
-      const contact = await tx.contacts.get(workspaceId, current.contactId);
-      next = await routeConversation(scope, tx, events, next, contact, { trigger: 'release' });
-    }
-    await tx.conversations.update(next);
-    return next;
+    const next: Conversation = { ...current, spam: false, spamAt: null, updatedAt: now };
+    if (next.assigneeId !== null) return next;
+    const contact = await tx.contacts.get(scope.workspaceId, current.contactId);
+    return routeConversation(scope, tx, events, next, contact, { trigger: 'release' });
   });
 }
