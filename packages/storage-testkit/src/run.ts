@@ -17,6 +17,7 @@ import { kitRacesSuite } from './suites/kit-races.js';
 import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
+import { kitSpamSuite } from './suites/kit-spam.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { conversationDeleteSuite } from './suites/conversation-delete.js';
@@ -60,6 +61,7 @@ const suites: readonly SuiteDefinition[] = [
   oddInputSuite,
   kitIntegritySuite,
   kitChannelContextSuite,
+  kitSpamSuite,
   chatflowsSuite,
   botsSuite,
   botsKitSuite,

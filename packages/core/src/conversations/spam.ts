@@ -1,9 +1,11 @@
 import { byInput, type ByInput, type Conversation } from '../domain/conversation.js';
 import type { Actor } from '../domain/events.js';
 import type { EventRecorder } from '../events/event-recorder.js';
+import { ConflictError } from '../errors/conflict-error.js';
 import { parseInput } from '../errors/parse.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
+import { lockInboxes } from '../permissions/directory-lock.js';
 import { routeConversation } from '../routing/route-conversation.js';
 import type { StorageOperations } from '../storage/storage.js';
 import { actorOf } from './status.js';
@@ -17,8 +19,8 @@ interface SpamChange {
 }
 
 /**
- * Runs one spam change of a conversation the actor can see: parses `{ by }`, locks the row,
- * checks visibility (`NOT_FOUND`), and lets `change` return the conversation to store, or the
+ * Runs one spam change of a conversation the actor can see: parses `{ by }`, checks visibility
+ * (`NOT_FOUND`), locks the inbox and the row (`CONFLICT` if it moved meanwhile), and lets `change` return the conversation to store, or the
  * very one it was given for no change.
  */
 async function changeSpam(
@@ -32,8 +34,13 @@ async function changeSpam(
   const { workspaceId, runtime } = scope;
   return scope.mutate(async (tx, events) => {
     const actor = actorOf(await scope.access.by(by, context, tx));
+    // The inbox's routing lock before the row lock, the order routing, assignment and moves
+    // take them: releasing routes, and either change moves the assignee's open count.
+    const unlocked = requireFound(await tx.conversations.get(workspaceId, conversationId), 'conversation', conversationId);
+    await scope.access.requireInbox(unlocked.inboxId, 'conversation', conversationId, tx);
+    await lockInboxes(tx, workspaceId, [unlocked.inboxId]);
     const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
-    await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
+    if (current.inboxId !== unlocked.inboxId) throw new ConflictError(`conversation "${conversationId}" moved to another inbox meanwhile; try again`);
     const next = await change(current, { tx, events, actor, now: runtime.clock.now() });
     if (next !== current) await tx.conversations.update(next);
     return next;
