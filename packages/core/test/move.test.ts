@@ -87,6 +87,16 @@ describe('conversations.move', () => {
     expect(await f.events('conversation.moved')).toHaveLength(2);
   });
 
+  it('moving out frees capacity in the old inbox: its queue drains', async () => {
+    await f.ws.routing.set(f.emailChannel.id, { targets: { users: [f.users.anna.id] }, strategy: 'round-robin', capacity: 1 });
+    const first = await f.send();
+    const waiting = await f.send();
+    expect(waiting.assigneeId).toBeNull();
+    await f.ws.conversations.move(first.id, { inboxId: f.salesInbox.id });
+    await f.kit.idle();
+    expect((await f.ws.conversations.get(waiting.id)).assigneeId).toBe(f.users.anna.id);
+  });
+
   it('spam moves as spam and is not routed', async () => {
     await salesWithRouting();
     const conversation = await f.send();

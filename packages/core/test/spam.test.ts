@@ -74,6 +74,16 @@ describe('conversations.markSpam / notSpam', () => {
     expect(await f.storage.conversations.count(f.workspace.id, { assigneeId: f.users.anna.id, spam: false })).toBe(0);
   });
 
+  it('marking spam frees its assignee capacity: the waiting queue drains to them', async () => {
+    await f.ws.routing.set(f.emailChannel.id, { targets: { users: [f.users.anna.id] }, strategy: 'round-robin', capacity: 1 });
+    const first = await f.send();
+    const waiting = await f.send();
+    expect([first.assigneeId, waiting.assigneeId]).toEqual([f.users.anna.id, null]);
+    await f.ws.conversations.markSpam(first.id);
+    await f.kit.idle();
+    expect((await f.ws.conversations.get(waiting.id)).assigneeId).toBe(f.users.anna.id);
+  });
+
   it('is permission-scoped and checks its input', async () => {
     const conversation = await f.send();
     const asSam = f.ws.asUser(f.users.sam.id);
