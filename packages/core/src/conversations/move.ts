@@ -32,7 +32,7 @@ export async function move(scope: Scope, conversationId: string, input: MoveInpu
     const actor = actorOf(await scope.access.by(by, 'move', tx));
     const unlocked = requireFound(await tx.conversations.get(workspaceId, conversationId), 'conversation', conversationId);
     await scope.access.requireInbox(unlocked.inboxId, 'conversation', conversationId, tx);
-    const target = requireFound(await tx.records.get(workspaceId, 'inbox', toInboxId), 'inbox', toInboxId);
+    requireFound(await tx.records.get(workspaceId, 'inbox', toInboxId), 'inbox', toInboxId);
     await scope.access.requireInbox(toInboxId, 'inbox', toInboxId, tx);
     if (unlocked.inboxId === toInboxId) return unlocked;
     // Both inboxes' routing locks before the conversation's, the order routing and assignment
@@ -44,6 +44,8 @@ export async function move(scope: Scope, conversationId: string, input: MoveInpu
     const now = runtime.clock.now();
     const moved: Conversation = { ...current, inboxId: toInboxId, updatedAt: now };
     events.record('conversation.moved', { conversationId, fromInboxId: current.inboxId, toInboxId, by: actor });
+    // Read under the locks: membership changes take them too, so who sees the inbox is settled.
+    const target = requireFound(await tx.records.get(workspaceId, 'inbox', toInboxId), 'inbox', toInboxId);
     const teams = await tx.records.list(workspaceId, 'team');
     if (current.assigneeId !== null && inboxMemberIds(target, teams.items).has(current.assigneeId)) {
       await tx.conversations.update(moved);
