@@ -50,6 +50,9 @@ const known: Record<EventType, true> = {
   'webhook.updated': true,
   'webhook.deleted': true,
   'webhook.disabled': true,
+  'conversation.spam.marked': true,
+  'conversation.moved': true,
+  'conversation.purged': true,
 };
 
 /** Every built-in event type (the keys of `EventDataMap`), for validating names at run time. */

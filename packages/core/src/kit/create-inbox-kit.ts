@@ -2,6 +2,7 @@ import { adapterContext, registerRuntime } from '../channels/adapter-context.js'
 import { deliver } from '../conversations/deliver.js';
 import { DELIVERY_LEASE_MS } from '../conversations/delivery-lease.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
+import { spamPurgeJob } from '../conversations/spam-purge.js';
 import type { InboundMessage } from '../domain/inbound.js';
 import { EventBus } from '../events/event-bus.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
@@ -36,7 +37,7 @@ export interface InboxKit {
   readonly events: InboxEventEmitter;
   /**
    * Starts channel adapters, the cross-process event feed, snooze wake-ups, routing wake-ups,
-   * pending deliveries and webhook deliveries. Background jobs that fail (a storage outage) log and retry with
+   * pending deliveries, webhook deliveries and the spam purge (`spamRetentionDays`). Background jobs that fail (a storage outage) log and retry with
    * backoff; they never reject into the host. Idempotent.
    */
   start(): Promise<void>;
@@ -58,7 +59,7 @@ const PENDING_SWEEP_MS = DELIVERY_LEASE_MS;
 
 /** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
 export function createInboxKit(options: InboxKitOptions): InboxKit {
-  const { channels, fallbackEmailDomain, webhooks } = parseKitOptions(options);
+  const { channels, fallbackEmailDomain, webhooks, spamRetentionDays } = parseKitOptions(options);
   const clock = options.clock ?? systemClock();
   const redactor = createRedactor();
   const logger = redactingLogger(options.logger ?? silentLogger, redactor);
@@ -105,6 +106,8 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     },
   });
 
+  const spamPurge = spamRetentionDays === null ? null : spamPurgeJob(runtime, spamRetentionDays);
+
   const kit: InboxKit = {
     workspaces: workspacesService(runtime),
     workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
@@ -121,6 +124,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
         await routing.start();
         await pendingDeliveries.start();
         await webhookDeliveries.start();
+        await spamPurge?.start();
       })();
       return started;
     },
@@ -131,6 +135,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       await webhookDeliveries.stop();
       runtime.snoozes.stop();
       pendingDeliveries.stop();
+      spamPurge?.stop();
       routing.stop();
       notifications.stop();
       for (const adapter of startedAdapters.splice(0).reverse()) {
