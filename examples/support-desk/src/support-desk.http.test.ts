@@ -117,6 +117,27 @@ describe('the agent UI over HTTP', () => {
     expect(rows(second.html).filter((id) => rows(first.html).includes(id))).toEqual([]);
   });
 
+  it('releases spam, marks spam, and moves a conversation to another inbox', async () => {
+    const kari = testAgent(desk, desk.org.users.kari.id);
+    const support = desk.org.inboxes.support.id;
+    const { items } = await desk.ws.conversations.list({ spam: true });
+    const spam = items.find((c) => c.subject === 'Boost your SEO by 500%!!!')!;
+    expect((await kari.get(`/inbox/${support}/spam`)).html).toContain(`/conversations/${spam.id}`);
+    await kari.post(`/conversations/${spam.id}/not-spam`, {});
+    expect((await kari.get(`/inbox/${support}/unassigned`)).html).toContain(`/conversations/${spam.id}`);
+    await kari.post(`/conversations/${spam.id}/spam`, {});
+    expect((await kari.get(`/inbox/${support}/spam`)).html).toContain(`/conversations/${spam.id}`);
+    expect((await kari.get(`/conversations/${spam.id}`)).html).toContain('>Not spam</button>');
+
+    const result = await desk.kit.ingest({ workspaceId: desk.ws.id, channelId: desk.org.chatChannelId, externalId: 'move-1', from: { visitorId: 'v_move' }, text: 'How much for 500 seats?' });
+    if (result.status !== 'accepted') throw new Error('not accepted');
+    const id = result.conversation.id;
+    await kari.post(`/conversations/${id}/move`, { inboxId: desk.org.inboxes.sales.id });
+    expect((await desk.ws.conversations.get(id)).inboxId).toBe(desk.org.inboxes.sales.id);
+    expect((await testAgent(desk, desk.org.users.ingrid.id).get(`/conversations/${id}`)).status).toBe(404); // Support-only agent
+    expect((await testAgent(desk, desk.org.users.lars.id).get(`/conversations/${id}`)).html).toContain('How much for 500 seats?');
+  });
+
   it('refuses cross-site form posts and escapes what visitors write', async () => {
     const kari = testAgent(desk, desk.org.users.kari.id);
     const id = await conversationBySubject(desk, 'Change of billing address');

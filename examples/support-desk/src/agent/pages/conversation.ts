@@ -1,4 +1,4 @@
-import type { Conversation, User } from '@inboxkit/core';
+import type { Conversation, Inbox, User } from '@inboxkit/core';
 import { dateTime } from '../../ui/format.js';
 import { html, type Html } from '../../ui/html.js';
 import type { PageContext, Route } from '../context.js';
@@ -8,8 +8,9 @@ import { contactLabel } from './inbox-list.js';
 import { sidebar } from './sidebar.js';
 import { timeline } from './timeline.js';
 
-function actions(conversation: Conversation, users: User[], me: string): Html {
+function actions(conversation: Conversation, users: User[], inboxes: Inbox[], me: string): Html {
   const base = `/conversations/${conversation.id}`;
+  const others = inboxes.filter((i) => i.id !== conversation.inboxId);
   return html`<div class="actions">
   <form method="post" action="${base}/assign" class="inline">
     <label>Assignee <select name="userId">
@@ -21,6 +22,8 @@ function actions(conversation: Conversation, users: User[], me: string): Html {
   ${conversation.assigneeId !== me ? html`<form method="post" action="${base}/assign" class="inline"><input type="hidden" name="userId" value="${me}"><button>Assign to me</button></form>` : ''}
   ${conversation.status === 'open' ? html`<form method="post" action="${base}/snooze" class="inline"><button title="It reopens by itself, or when the contact writes">Snooze 1 day</button></form>` : ''}
   <form method="post" action="${base}/${conversation.status === 'closed' ? 'reopen' : 'close'}" class="inline"><button class="${conversation.status === 'closed' ? '' : 'primary'}">${conversation.status === 'closed' ? 'Reopen' : 'Close'}</button></form>
+  <form method="post" action="${base}/${conversation.spam ? 'not-spam' : 'spam'}" class="inline"><button>${conversation.spam ? 'Not spam' : 'Mark as spam'}</button></form>
+  ${others.length ? html`<form method="post" action="${base}/move" class="inline"><label>Move to <select name="inboxId">${others.map((i) => html`<option value="${i.id}">${i.name}</option>`)}</select></label><button>Move</button></form>` : ''}
 </div>`;
 }
 
@@ -40,12 +43,13 @@ function composer(conversation: Conversation): Html {
 async function conversationPage(ctx: PageContext) {
   const [id] = ctx.params as [string];
   const conversation = await ctx.as.conversations.get(id);
-  const [items, names, users, contactSidebar, nav] = await Promise.all([
+  const [items, names, users, contactSidebar, nav, inboxes] = await Promise.all([
     ctx.as.conversations.timeline(id, { limit: 200 }),
     userNames(ctx),
     ctx.as.users.list({ limit: 100 }),
     ctx.as.contacts.sidebar(conversation.contactId, { excludeConversationId: id }),
     ctx.as.inboxes.get(conversation.inboxId).then((inbox) => viewsNav(ctx, inbox, null)),
+    ctx.as.inboxes.list({ limit: 100 }),
   ]);
   const contact = contactSidebar.contact;
   const now = ctx.desk.now();
@@ -57,7 +61,7 @@ async function conversationPage(ctx: PageContext) {
     <h1>${conversation.subject ?? `Chat with ${contactLabel(contact)}`}</h1>
     <p class="meta"><span class="badge ${conversation.channelType}">${conversation.channelType}</span> <span class="badge status-${conversation.status}">${conversation.status}</span>${conversation.spam ? html` <span class="badge failed">spam</span>` : ''}
       ${conversation.assigneeId ? html`Assigned to <strong>${names.get(conversation.assigneeId) ?? '?'}</strong>` : 'Unassigned'}${team ? html` · team <strong>${team}</strong>` : ''}${chatflow ? html` · via chatflow <strong>${chatflow}</strong>` : ''}${conversation.status === 'snoozed' && conversation.snoozedUntil ? html` · snoozed until ${dateTime(conversation.snoozedUntil)}` : ''}</p>
-    ${actions(conversation, users.items, ctx.user!.id)}
+    ${actions(conversation, users.items, inboxes.items, ctx.user!.id)}
   </div>
   <div data-live="timeline">${timeline(items.items, contact, names)}</div>
   ${composer(conversation)}
