@@ -38,7 +38,8 @@ export async function reconnectingListener(
     });
     try {
       await client.connect();
-      for (const channel of options.channels) await client.query(`LISTEN ${quoteIdent(channel)}`);
+      // One round trip for every channel (the simple query protocol takes several statements).
+      await client.query(options.channels.map((channel) => `LISTEN ${quoteIdent(channel)}`).join('; '));
       current = client;
       await options.onConnected();
       retryMs = FIRST_RETRY_MS;
