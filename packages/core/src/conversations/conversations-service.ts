@@ -18,7 +18,7 @@ import type { Scope } from '../kit/scope.js';
 import { assign } from './assign.js';
 import { comment } from './comment.js';
 import { listFollowers, setFollowing, type FollowInput } from './followers.js';
-import { readState, setRead, unreadCounts, type ReaderInput, type UnreadCounts, type UnreadCountsInput } from './read-state.js';
+import { readState, readStates, setRead, unreadCounts, type ReaderInput, type UnreadCounts, type UnreadCountsInput } from './read-state.js';
 import type { ReadStatus } from '../storage/read-store.js';
 import { reply } from './reply.js';
 import { actorOf, changeStatus } from './status.js';
@@ -53,6 +53,8 @@ export interface ConversationsApi {
   markUnread(id: string, input?: ReaderInput): Promise<ReadStatus>;
   /** Whether the conversation is unread for a user. */
   readState(id: string, input?: ReaderInput): Promise<ReadStatus>;
+  /** The unread flags of many conversations at once (a list page, at most 500 ids); ones the user cannot see are left out. */
+  readStates(ids: readonly string[], input?: ReaderInput): Promise<ReadStatus[]>;
   /**
    * Unread open conversations for a user per view (`unassigned`, `mine`, `open`, and per
    * inbox), within the inboxes they can see; counted by the store.
@@ -130,6 +132,7 @@ export function conversationsService(scope: Scope): ConversationsApi {
     markRead: (id, input) => setRead(scope, id, input, true),
     markUnread: (id, input) => setRead(scope, id, input, false),
     readState: (id, input) => readState(scope, id, input),
+    readStates: (ids, input) => readStates(scope, ids, input),
     unreadCounts: (input) => unreadCounts(scope, input),
     follow: (id, input) => setFollowing(scope, id, input, true),
     unfollow: (id, input) => setFollowing(scope, id, input, false),

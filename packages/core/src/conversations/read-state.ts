@@ -84,6 +84,29 @@ export async function readState(scope: Scope, conversationId: string, input: Rea
   return status!;
 }
 
+/** Ids of `readStates`: a page of a conversation list. */
+export const readStatesIds = z.array(idSchema).max(500);
+
+/**
+ * The reader's status of each listed conversation they can see, in the given order (ids
+ * missing or hidden from them are left out, as if they did not exist): the unread flags of a
+ * list page in one call.
+ */
+export async function readStates(scope: Scope, conversationIds: readonly string[], input: ReaderInput | undefined): Promise<ReadStatus[]> {
+  const ids = parseInput(readStatesIds, conversationIds, 'readStates');
+  const { userId } = parseInput(readerInput, input, 'readStates');
+  const reader = await personalScope(scope, userId, 'read state');
+  const reads = requireReads(scope, scope.storage);
+  const visible = await reader.access.visibleInboxIds();
+  const unique = [...new Set(ids)];
+  const conversations = await Promise.all(unique.map((id) => scope.storage.conversations.get(scope.workspaceId, id)));
+  const seen = unique.filter((_, i) => {
+    const conversation = conversations[i];
+    return conversation !== null && conversation !== undefined && (visible === null || visible.includes(conversation.inboxId));
+  });
+  return reads.status(scope.workspaceId, reader.actorId!, seen);
+}
+
 /** Unread counts per view, each computed by the store (`countUnread`), never by listing conversations. */
 export async function unreadCounts(scope: Scope, input: UnreadCountsInput | undefined): Promise<UnreadCounts> {
   const parsed = parseInput(unreadCountsInput, input, 'unreadCounts');

@@ -71,6 +71,9 @@ export const kitReadsSuite = defineSuite('kit reads', (t) => {
     const secret = accepted(await kit.ingest({ ...message(1), channelId: hiddenChannel.id })).conversation.id;
     const as = api.asUser(agent.id);
     expect(await as.conversations.unreadCounts({ views: ['open', 'inboxes'] })).toMatchObject({ open: 1, inboxes: expect.not.objectContaining({ [hidden.id]: expect.anything() }) });
+    const visibleId = (await as.conversations.list()).items[0]!.id;
+    expect((await as.conversations.readStates([secret, visibleId, 'conv_missing'])).map((r) => r.conversationId)).toEqual([visibleId]);
+    expect((await api.conversations.readStates([secret, visibleId], { userId: outsider.id })).map((r) => r.conversationId)).toEqual([secret]);
     await expectError(as.conversations.markRead(secret), NotFoundError.isInstance, 'marking a hidden conversation');
     await expectError(as.conversations.readState(secret), NotFoundError.isInstance, 'reading a hidden state');
     // The host acts for a user, never beyond what that user may see.
