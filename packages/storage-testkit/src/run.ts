@@ -11,6 +11,12 @@ import { analyticsVolumeSuite } from './suites/analytics-volume.js';
 import { contactsSuite } from './suites/contacts.js';
 import { chatflowsSuite } from './suites/chatflows.js';
 import { formsSuite } from './suites/forms.js';
+import { followersSuite } from './suites/followers.js';
+import { readsSuite } from './suites/reads.js';
+import { signalsSuite } from './suites/signals.js';
+import { kitReadsSuite } from './suites/kit-reads.js';
+import { kitFollowersSuite } from './suites/kit-followers.js';
+import { kitPresenceSuite } from './suites/kit-presence.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
 import { kitRacesSuite } from './suites/kit-races.js';
@@ -68,6 +74,12 @@ const suites: readonly SuiteDefinition[] = [
   botsSuite,
   botsKitSuite,
   formsSuite,
+  readsSuite,
+  followersSuite,
+  signalsSuite,
+  kitReadsSuite,
+  kitFollowersSuite,
+  kitPresenceSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,
   analyticsVolumeSuite,

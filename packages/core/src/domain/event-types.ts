@@ -53,6 +53,10 @@ const known: Record<EventType, true> = {
   'conversation.spam.marked': true,
   'conversation.moved': true,
   'conversation.purged': true,
+  'conversation.read': true,
+  'conversation.unread': true,
+  'conversation.followed': true,
+  'conversation.unfollowed': true,
 };
 
 /** Every built-in event type (the keys of `EventDataMap`), for validating names at run time. */

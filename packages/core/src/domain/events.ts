@@ -10,6 +10,9 @@ export interface Actor {
   id: string | null;
 }
 
+/** Why a user follows a conversation: they (or someone) chose to, or they took part in it. */
+export type FollowReason = 'manual' | 'replied' | 'commented' | 'mentioned';
+
 /**
  * Data of every event type. Events carry ids and small facts, never secrets and never
  * another workspace's data. Extend by declaration merging for custom event types.
@@ -138,6 +141,17 @@ export interface EventDataMap {
   /** Spam older than the retention was deleted with its timeline (ids only: nothing of it is left to show). */
   'conversation.purged': { conversationId: string; inboxId: string };
   'notification.preferences.changed': { userId: string };
+  /** `userId` read the conversation (it was unread for them before). */
+  'conversation.read': { conversationId: string; inboxId: string; userId: string };
+  /** The conversation became unread for `userId` because they marked it so (new messages make it unread without an event). */
+  'conversation.unread': { conversationId: string; inboxId: string; userId: string };
+  /**
+   * `userId` follows the conversation now: by their choice or someone else's (`manual`), or
+   * automatically because they replied, commented or were mentioned.
+   */
+  'conversation.followed': { conversationId: string; inboxId: string; userId: string; reason: FollowReason; by: Actor };
+  /** `userId` no longer follows the conversation. */
+  'conversation.unfollowed': { conversationId: string; inboxId: string; userId: string; by: Actor };
   /** A bot chatflow started talking in a conversation. */
   'bot.session.started': { sessionId: string; conversationId: string; chatflowId: string; inboxId: string; channelId: string };
   /**
