@@ -77,6 +77,7 @@ export function conversationsService(scope: Scope): ConversationsApi {
         ...(q.channelType ? { channelType: q.channelType } : {}),
         ...(q.channelId ? { channelId: q.channelId } : {}),
         ...(q.contactId ? { contactId: q.contactId } : {}),
+        ...(q.tagId ? { tagIds: [q.tagId] } : {}),
         spam: q.spam,
         cursor: q.cursor ?? null,
         limit: q.limit,
