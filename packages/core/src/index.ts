@@ -40,3 +40,5 @@ export * from './chatflows/index.js';
 export * from './analytics/index.js';
 export * from './bots/index.js';
 export * from './forms/index.js';
+export * from './tags/index.js';
+export * from './snippets/index.js';

@@ -12,6 +12,8 @@ import { analyticsService, type AnalyticsApi } from '../analytics/analytics-serv
 import { chatflowsService, type ChatflowsApi } from '../chatflows/chatflows-service.js';
 import { botsService, type BotsApi } from '../bots/bots-service.js';
 import { formsService, type FormsApi } from '../forms/forms-service.js';
+import { snippetsService, type SnippetsApi } from '../snippets/snippets-service.js';
+import { tagsService, type TagsApi } from '../tags/tags-service.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
 
@@ -47,6 +49,10 @@ export interface WorkspaceApi {
   readonly bots: BotsApi;
   /** Forms: field definitions with validation, delivering to an inbox (served by `@inboxkit/adapter-forms`). */
   readonly forms: FormsApi;
+  /** Tags conversations carry (`conversations.tag` / `untag`, `list({ tagId })`). */
+  readonly tags: TagsApi;
+  /** Snippets: canned replies with variables, rendered for a conversation. */
+  readonly snippets: SnippetsApi;
   /** The same API acting as `userId`: sees and acts only where that user may (`FORBIDDEN` / `NOT_FOUND` otherwise). */
   asUser(userId: string): WorkspaceApi;
 }
@@ -70,6 +76,8 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     chatflows: chatflowsService(scope),
     bots: botsService(scope),
     forms: formsService(scope),
+    tags: tagsService(scope),
+    snippets: snippetsService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),
   };
 }

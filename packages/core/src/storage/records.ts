@@ -7,6 +7,8 @@ import type { EmailFilter } from '../filters/email-filter.js';
 import type { Form } from '../forms/form.js';
 import type { NotificationPreferencesRecord } from '../notifications/preferences.js';
 import type { RoutingRule } from '../routing/routing-rule.js';
+import type { Snippet } from '../snippets/snippet.js';
+import type { Tag } from '../tags/tag.js';
 
 /**
  * Configuration entities kept as whole records, keyed by `(workspaceId, kind, id)`.
@@ -28,6 +30,10 @@ export interface StorageRecordTypes {
   notificationPreferences: NotificationPreferencesRecord;
   /** A form of an inbox (`ws.forms`). */
   form: Form;
+  /** A conversation tag (`ws.tags`). */
+  tag: Tag;
+  /** A canned reply (`ws.snippets`). */
+  snippet: Snippet;
 }
 
 /** A kind of configuration record. */
