@@ -36,7 +36,11 @@ export interface SnippetsApi {
   create(input: CreateSnippetInput): Promise<Snippet>;
   /** The snippet; `NOT_FOUND` when missing or its inbox is not visible. */
   get(id: string): Promise<Snippet>;
-  /** Snippets ordered by shortcut: optionally those offered in one inbox, or whose shortcut starts with `shortcutPrefix`. */
+  /**
+   * Snippets ordered by shortcut: optionally those offered in one inbox (its own and the
+   * all-inbox ones; nothing for an inbox the actor cannot see), or whose shortcut starts with
+   * `shortcutPrefix`. Agents get those of their inboxes and the all-inbox ones; pages are full.
+   */
   list(query?: ListSnippetsQuery): Promise<Page<Snippet>>;
   /** Changes the given fields and re-validates (`CONFLICT` on a taken shortcut). Admin only. */
   update(id: string, patch: UpdateSnippetInput): Promise<Snippet>;
@@ -100,6 +104,8 @@ export function snippetsService(scope: Scope): SnippetsApi {
     async list(query = {}) {
       const { inboxId, shortcutPrefix, cursor, limit } = parseInput(listSnippetsQuery, query, 'snippet query');
       const visibleInboxIds = await scope.access.visibleInboxIds();
+      // A hidden inbox offers nothing, as other lists answer for it.
+      if (inboxId && visibleInboxIds && !visibleInboxIds.includes(inboxId)) return { items: [], nextCursor: null };
       const all = (await scope.storage.records.list(workspaceId, 'snippet')).items;
       return snippetPage(all, { visibleInboxIds, inboxId, shortcutPrefix }, cursor, limit);
     },
