@@ -19,8 +19,13 @@ import type { Scope } from '../kit/scope.js';
 import { assign } from './assign.js';
 import { comment } from './comment.js';
 import { move } from './move.js';
+import { listFollowers, setFollowing, type FollowInput } from './followers.js';
+import { readState, readStates, setRead, unreadCounts, type ReaderInput, type UnreadCounts, type UnreadCountsInput } from './read-state.js';
+import type { ReadStatus } from '../storage/read-store.js';
 import { reply } from './reply.js';
 import { markSpam, notSpam } from './spam.js';
+import { changeTags } from './tag.js';
+import type { TagConversationInput } from '../tags/tag.js';
 import { actorOf, changeStatus } from './status.js';
 
 /** Conversations: listing, reading, replying, commenting, assigning, status changes, spam and moves. */
@@ -64,6 +69,41 @@ export interface ConversationsApi {
    * inbox changes nothing.
    */
   move(id: string, input: MoveInput): Promise<Conversation>;
+  /**
+   * Marks the conversation read for a user (under `asUser` the acting user; the host passes
+   * `userId`). It becomes unread again when a new incoming message arrives; comments and
+   * replies never make it unread (mentions notify instead). Needs store capability `reads`.
+   */
+  markRead(id: string, input?: ReaderInput): Promise<ReadStatus>;
+  /** Marks the conversation unread for a user until they read it again (`markRead`). */
+  markUnread(id: string, input?: ReaderInput): Promise<ReadStatus>;
+  /** Whether the conversation is unread for a user. */
+  readState(id: string, input?: ReaderInput): Promise<ReadStatus>;
+  /** The unread flags of many conversations at once (a list page, at most 500 ids); ones the user cannot see are left out. */
+  readStates(ids: readonly string[], input?: ReaderInput): Promise<ReadStatus[]>;
+  /**
+   * Unread open conversations for a user per view (`unassigned`, `mine`, `open`, and per
+   * inbox), within the inboxes they can see; counted by the store.
+   */
+  unreadCounts(input?: UnreadCountsInput): Promise<UnreadCounts>;
+  /**
+   * Adds a follower: they are notified of new messages, comments and status changes without
+   * being assigned, for as long as they can see the inbox. Returns the followers. Needs store
+   * capability `followers`. Repliers, commenters and mentioned users follow automatically.
+   */
+  follow(id: string, input?: FollowInput): Promise<string[]>;
+  /** Removes a follower. Returns the followers. Idempotent. */
+  unfollow(id: string, input?: FollowInput): Promise<string[]>;
+  /** The followers' user ids, ordered by id. */
+  followers(id: string): Promise<string[]>;
+  /**
+   * Adds tags (ids of `ws.tags`). Idempotent: ids it already carries change nothing; a change
+   * records one `conversation.tagged` with the added ids. `VALIDATION` naming `tagIds[i]` for an
+   * unknown tag; `NOT_FOUND` when the conversation is not visible.
+   */
+  tag(id: string, input: TagConversationInput): Promise<Conversation>;
+  /** Removes tags; the mirror of `tag` (`conversation.untagged` with the removed ids). */
+  untag(id: string, input: TagConversationInput): Promise<Conversation>;
 }
 
 /** Builds the conversations API of a scope. */
@@ -101,6 +141,7 @@ export function conversationsService(scope: Scope): ConversationsApi {
         ...(q.channelType ? { channelType: q.channelType } : {}),
         ...(q.channelId ? { channelId: q.channelId } : {}),
         ...(q.contactId ? { contactId: q.contactId } : {}),
+        ...(q.tagId ? { tagIds: [q.tagId] } : {}),
         spam: q.spam,
         cursor: q.cursor ?? null,
         limit: q.limit,
@@ -118,6 +159,8 @@ export function conversationsService(scope: Scope): ConversationsApi {
     markSpam: (id, input) => markSpam(scope, id, input),
     notSpam: (id, input) => notSpam(scope, id, input),
     move: (id, input) => move(scope, id, input),
+    tag: (id, input) => changeTags(scope, id, input, 'tag'),
+    untag: (id, input) => changeTags(scope, id, input, 'untag'),
     async close(id, input) {
       const { by } = parseInput(byInput, input, 'close');
       return setStatus(id, 'closed', by);
@@ -126,6 +169,14 @@ export function conversationsService(scope: Scope): ConversationsApi {
       const { by } = parseInput(byInput, input, 'reopen');
       return setStatus(id, 'open', by);
     },
+    markRead: (id, input) => setRead(scope, id, input, true),
+    markUnread: (id, input) => setRead(scope, id, input, false),
+    readState: (id, input) => readState(scope, id, input),
+    readStates: (ids, input) => readStates(scope, ids, input),
+    unreadCounts: (input) => unreadCounts(scope, input),
+    follow: (id, input) => setFollowing(scope, id, input, true),
+    unfollow: (id, input) => setFollowing(scope, id, input, false),
+    followers: (id) => listFollowers(scope, id),
     async snooze(id, input) {
       const { until, by } = parseInput(snoozeInput, input, 'snooze');
       if (until <= runtime.clock.now()) {

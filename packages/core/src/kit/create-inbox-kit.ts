@@ -3,6 +3,7 @@ import { deliver } from '../conversations/deliver.js';
 import { DELIVERY_LEASE_MS } from '../conversations/delivery-lease.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
 import { spamPurgeJob } from '../conversations/spam-purge.js';
+import { PresenceTracker } from '../presence/presence-tracker.js';
 import type { InboundMessage } from '../domain/inbound.js';
 import { EventBus } from '../events/event-bus.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
@@ -83,6 +84,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     sealer: secretSealer(webhooks.encryptionKey),
   } as KitRuntime;
   runtime.snoozes = new SnoozeScheduler(runtime);
+  runtime.presence = new PresenceTracker(runtime);
   // After-commit work: never delays or fails the change that caused it.
   const notifications = createNotificationDispatcher(runtime);
   const routing = createRoutingAutomation(runtime);
@@ -116,6 +118,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     start() {
       started ??= (async () => {
         await runtime.bus.start();
+        await runtime.presence.start();
         for (const adapter of channels) {
           await adapter.start?.(adapterContext(runtime, adapter.type));
           startedAdapters.push(adapter);
@@ -129,7 +132,8 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       return started;
     },
     async stop() {
-      if (!started) return;
+      // Presence may have subscribed on first use without `start()`.
+      if (!started) return runtime.presence.stop();
       await started.catch(() => undefined);
       started = null;
       await webhookDeliveries.stop();
@@ -145,6 +149,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
           logger.error('channel adapter failed to stop', { type: adapter.type, error: String(error) });
         }
       }
+      await runtime.presence.stop();
       await runtime.bus.stop();
     },
     async idle() {

@@ -50,14 +50,7 @@ export function conversationStore(
       return takePage(rows, query.limit, (row) => [row.lastMessageAt, row.id]);
     },
     async count(workspaceId, filter) {
-      const index = table.index(workspaceId);
-      if (!index) return 0;
-      const fromSizes = index.countFromSizes(filter);
-      if (fromSizes !== undefined) return fromSizes;
-      const matches = compileFilter(filter);
-      let count = 0;
-      for (const row of index.plan(filter).scan()) if (matches(row)) count++;
-      return count;
+      return table.count(workspaceId, filter);
     },
     async moveContact(workspaceId, fromContactId, toContactId) {
       const index = table.index(workspaceId);

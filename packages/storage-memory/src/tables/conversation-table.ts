@@ -1,5 +1,6 @@
-import type { Conversation } from '@inboxkit/core';
+import type { Conversation, ConversationFilter } from '@inboxkit/core';
 import { compareStrings } from '../indexes/compare.js';
+import { compileFilter } from '../indexes/conversation-filter.js';
 import { ConversationIndex } from '../indexes/conversation-index.js';
 import { SortedIndex } from '../indexes/sorted-index.js';
 
@@ -59,6 +60,18 @@ export class ConversationTable {
   /** The list indexes of a workspace, or `undefined` when it has no conversations. */
   index(workspaceId: string): ConversationIndex | undefined {
     return this.workspaces.get(workspaceId)?.index;
+  }
+
+  /** How many rows of the workspace match `filter`: from index sizes when it can, else a scan of the smallest index. */
+  count(workspaceId: string, filter: ConversationFilter): number {
+    const index = this.index(workspaceId);
+    if (!index) return 0;
+    const fromSizes = index.countFromSizes(filter);
+    if (fromSizes !== undefined) return fromSizes;
+    const matches = compileFilter(filter);
+    let count = 0;
+    for (const row of index.plan(filter).scan()) if (matches(row)) count++;
+    return count;
   }
 
   /**

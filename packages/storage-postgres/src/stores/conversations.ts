@@ -8,7 +8,8 @@ import { conflict } from '../errors.js';
 import { moveRows, toPage, type StoreContext } from './context.js';
 import { Where } from './where.js';
 
-function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
+/** The WHERE of a conversation filter, over bare column names of the conversations table. */
+export function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
   return new Where()
     .equals('workspace_id', workspaceId)
     .oneOf('inbox_id', filter.inboxIds)
@@ -18,7 +19,8 @@ function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
     .equals('channel_type', filter.channelType)
     .equals('channel_id', filter.channelId)
     .equals('contact_id', filter.contactId)
-    .equals('spam', filter.spam);
+    .equals('spam', filter.spam)
+    .overlaps('tag_ids', filter.tagIds);
 }
 
 /**
