@@ -61,6 +61,24 @@ describe.skipIf(!chromiumAvailable)(`support desk in headless Chromium${chromium
     await box.fill('Yes please, send it to my email.');
     await box.press('Enter');
     await agent.getByText('Yes please, send it to my email.').waitFor();
+
+    // A second agent opens it: the first sees who is viewing, then typing, live.
+    const olaContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await olaContext.addCookies([{ name: 'desk_user', value: desk.org.users.ola.id, url: desk.urls.agent }]);
+    const ola = await olaContext.newPage();
+    await ola.goto(`${desk.urls.agent}/conversations/${conversationId}`);
+    await agent.getByText('Ola Hansen is viewing').waitFor();
+    await ola.getByRole('textbox', { name: 'Message' }).pressSequentially('On it');
+    await agent.getByText('Ola Hansen is typing…').waitFor();
+    await agent.screenshot({ path: join(shots, 'agent-presence.png') });
+    await ola.close();
+    await agent.getByText('Ola Hansen is').waitFor({ state: 'detached' });
+
+    // A snippet is filled in for this conversation and inserted where the cursor is.
+    await agent.getByLabel('Snippet').selectOption({ label: '/thanks · Thanks' });
+    await agent.getByRole('button', { name: 'Insert' }).click();
+    await expect.poll(() => agent.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('Thanks for reaching out, ! I am looking into it now.\n\nKari Nordmann, Support');
+
     const items = (await desk.ws.conversations.timeline(conversationId)).items.map((i) => i.text);
     expect(items).toEqual(['Hi! Is there a discount for 40 seats?', 'Yes: 15% off from 25 seats. Want a quote?', 'Yes please, send it to my email.']);
   });

@@ -70,6 +70,38 @@ describe('the agent UI over HTTP', () => {
     expect((await ola.get(`/inbox/${support}/mine`)).html).toContain(`/conversations/${id}`);
   });
 
+  it('tags conversations, filters by tag, fills in snippets and shows who else is there', async () => {
+    const kari = testAgent(desk, desk.org.users.kari.id);
+    const ola = testAgent(desk, desk.org.users.ola.id);
+    const support = desk.org.inboxes.support.id;
+    const id = await conversationBySubject(desk, 'Change of billing address');
+    const { billing, vip } = desk.org.tags;
+    await kari.post(`/conversations/${id}/tag`, { tagId: billing });
+    expect((await desk.ws.conversations.get(id)).tagIds).toEqual([billing]);
+    const page = await kari.get(`/conversations/${id}`);
+    expect(page.html).toContain('aria-label="Remove tag Billing"');
+    const tagged = await kari.get(`/inbox/${support}/closed?tagId=${billing}`);
+    expect(tagged.html).toContain(`/conversations/${id}`);
+    expect(tagged.html).toContain('tagged Billing');
+    expect((await kari.get(`/inbox/${support}/closed?tagId=${vip}`)).html).not.toContain(`/conversations/${id}`);
+    await kari.post(`/conversations/${id}/untag`, { tagId: billing });
+    expect((await desk.ws.conversations.get(id)).tagIds).toEqual([]);
+
+    const snippet = (await desk.ws.snippets.list({ inboxId: support })).items.find((s) => s.shortcut === 'thanks')!;
+    const withSnippet = await ola.get(`/conversations/${id}?snippet=${snippet.id}`);
+    expect(withSnippet.html).toContain('>Thanks for reaching out, Ole! I am looking into it now.\n\nOla Hansen, Support</textarea>');
+    expect(withSnippet.html).not.toContain('/shipping'); // a Sales snippet is not offered in Support
+
+    expect((await ola.post(`/conversations/${id}/presence`, { state: 'viewing' })).status).toBe(204);
+    expect((await kari.get(`/conversations/${id}`)).html).toContain('Ola Hansen is viewing');
+    await ola.post(`/conversations/${id}/presence`, { state: 'typing' });
+    expect((await kari.get(`/conversations/${id}`)).html).toContain('Ola Hansen is typing…');
+    expect((await ola.get(`/conversations/${id}`)).html).not.toContain('Ola Hansen is'); // not shown to yourself
+    await ola.post(`/conversations/${id}/presence`, { state: 'left' });
+    expect((await kari.get(`/conversations/${id}`)).html).not.toContain('Ola Hansen is');
+    expect((await ola.post(`/conversations/${id}/presence`, { state: 'dancing' })).status).toBe(400);
+  });
+
   it('shows an agent their notifications and lets them go away for routing', async () => {
     const lars = testAgent(desk, desk.org.users.lars.id);
     const id = await conversationBySubject(desk, 'Do you ship outside Norway?');

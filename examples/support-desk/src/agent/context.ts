@@ -36,8 +36,8 @@ export interface PageContext {
   form(): Promise<URLSearchParams>;
 }
 
-/** What a route answers: a page, a redirect (after a POST), or "already answered" (event streams). */
-export type PageResult = { html: Html; status?: number } | { redirect: string; headers?: Record<string, string> } | { streaming: true };
+/** What a route answers: a page, a redirect (after a POST), nothing (204), or "already answered" (event streams). */
+export type PageResult = { html: Html; status?: number } | { redirect: string; headers?: Record<string, string> } | { empty: true } | { streaming: true };
 
 /** A route of the agent UI. */
 export interface Route {

@@ -10,8 +10,8 @@ const conversationOf = (event: InboxEvent): string | null => {
 };
 
 /**
- * `/live`: Server-Sent Events telling the page that a conversation changed. Only the event type
- * and conversation id are sent, and only for conversations the signed-in agent may see (checked
+ * `/live`: Server-Sent Events telling the page that a conversation changed, or who is in it
+ * (presence). Only the event type and conversation id are sent, and only for conversations the signed-in agent may see (checked
  * through `asUser`); the page then re-fetches itself, so all rendering stays on the server.
  */
 export const liveRoutes: Route[] = [
@@ -30,8 +30,11 @@ export const liveRoutes: Route[] = [
         );
       };
       desk.kit.events.on('*', listener);
+      // Presence changes are not events (they are never logged): core hands them to subscribers, visibility checked.
+      const unsubscribe = as.presence.subscribe((change) => res.write(`data: ${JSON.stringify({ type: 'presence', conversationId: change.conversationId })}\n\n`));
       const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
       req.on('close', () => {
+        unsubscribe();
         desk.kit.events.off('*', listener);
         clearInterval(ping);
       });

@@ -1,5 +1,6 @@
 import type { Route } from './context.js';
 import { liveRoutes } from './live.js';
+import { presenceRoutes } from './presence.js';
 import { analyticsRoutes } from './pages/analytics.js';
 import { chatflowRoutes } from './pages/chatflows.js';
 import { contactCreateRoutes } from './pages/contact-create.js';
@@ -19,5 +20,6 @@ export const routes: Route[] = [
   ...analyticsRoutes,
   ...chatflowRoutes,
   ...meRoutes,
+  ...presenceRoutes,
   ...liveRoutes,
 ];

@@ -71,6 +71,7 @@ async function dispatch(desk: Desk, req: IncomingMessage, res: ServerResponse): 
   try {
     const result = await route.handle(ctx);
     if ('streaming' in result) return;
+    if ('empty' in result) return void res.writeHead(204).end();
     if ('redirect' in result) return send(res, 303, '', { ...result.headers, location: result.redirect });
     send(res, result.status ?? 200, result.html.toString());
   } catch (error) {

@@ -23,13 +23,16 @@ export const viewById = (id: string) => VIEWS.find((v) => v.id === id);
 
 const COUNT_LIMIT = 100;
 
-/** The views of an inbox with their counts (`99+` past the first page), the current one marked. */
+/** The views of an inbox with their counts (`99+` past the first page), then its tags as filters; the current one marked. */
 export async function viewsNav(ctx: PageContext, inbox: Inbox, currentView: string | null): Promise<Html> {
   const userId = ctx.user!.id;
   const inboxId = inbox.id;
+  const currentTag = ctx.url.searchParams.get('tagId');
+  const tags = (await ctx.as.tags.list({ limit: 100 })).items;
   const counts = await Promise.all(VIEWS.map(async (view) => (await ctx.as.conversations.list({ ...view.query(userId), inboxId, limit: COUNT_LIMIT })).items.length));
   return html`<nav class="views" aria-label="Views" data-live="views">
   <h2>${inbox.name}</h2>
-  <ul>${VIEWS.map((view, i) => html`<li><a href="/inbox/${inboxId}/${view.id}"${view.id === currentView ? html` aria-current="page"` : ''}><span>${view.label}</span><span class="count">${counts[i]! >= COUNT_LIMIT ? '99+' : counts[i]}</span></a></li>`)}</ul>
+  <ul>${VIEWS.map((view, i) => html`<li><a href="/inbox/${inboxId}/${view.id}"${view.id === currentView && !currentTag ? html` aria-current="page"` : ''}><span>${view.label}</span><span class="count">${counts[i]! >= COUNT_LIMIT ? '99+' : counts[i]}</span></a></li>`)}</ul>
+  ${tags.length ? html`<h2>Tags</h2><ul>${tags.map((tag) => html`<li><a href="/inbox/${inboxId}/open?tagId=${tag.id}"${tag.id === currentTag ? html` aria-current="page"` : ''}><span class="tag" style="--tag: ${tag.color ?? '#64748b'}">${tag.name}</span></a></li>`)}</ul>` : ''}
 </nav>`;
 }

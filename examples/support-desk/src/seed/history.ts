@@ -88,6 +88,7 @@ async function play(deps: HistoryDeps, script: ConversationScript, n: number, st
       }
     }
   }
+  if (conversationId && script.tags) await ws.conversations.tag(conversationId, { tagIds: script.tags.map((t) => org.tags[t]), by: user('kari') });
 }
 
 /** Plays every script at its place in the last two weeks, then returns the clock to real time. */

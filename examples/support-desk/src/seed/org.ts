@@ -1,10 +1,12 @@
 import type { CreateUserInput, Form, Inbox, User, WorkspaceApi } from '@inboxkit/core';
+import { seedLibrary, type DemoTags } from './library.js';
 
 /**
  * The organisation of the help article the product started from ("Oversikt over innboksen for
  * samtaler"): a Sales inbox for pricing and packaging questions and a Support inbox for incoming
  * requests; a Support team with a Tier 2 sub-team; a chat channel with chatflows for the
- * website; contact forms; and fallback addresses, because no team email is connected.
+ * website; contact forms; tags and snippets; and fallback addresses, because no team email is
+ * connected.
  */
 export interface DemoOrg {
   /** The workspace's agents, by first name. */
@@ -19,6 +21,8 @@ export interface DemoOrg {
   chatflows: { pricing: string; helpBot: string; support: string };
   /** The demo site's forms. */
   forms: { contact: Form; quote: Form };
+  /** Tag ids. */
+  tags: DemoTags;
 }
 
 /** The agents, by first name: the seed creates them, a restart finds them by email. */
@@ -102,6 +106,7 @@ export async function seedOrg(ws: WorkspaceApi, siteOrigins: string[]): Promise<
   });
   await ws.routing.set(quote.channelId, { targets: { teams: [salesTeam.id] }, strategy: 'round-robin', onlyAvailable: true });
   await ws.filters.create({ inboxId: supportInbox.id, domains: ['promo-blast.example'], action: 'spam' });
+  const tags = await seedLibrary(ws, { sales: sales.id, support: supportInbox.id });
 
   return {
     users: { kari, ola, ingrid, lars, sofie },
@@ -110,5 +115,6 @@ export async function seedOrg(ws: WorkspaceApi, siteOrigins: string[]): Promise<
     chatChannelId: chat.id,
     chatflows: { pricing: pricing.id, helpBot: helpBot.id, support: supportFlow.id },
     forms: { contact, quote },
+    tags,
   };
 }

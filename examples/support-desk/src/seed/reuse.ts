@@ -1,4 +1,5 @@
 import type { InboxKit, WorkspaceApi } from '@inboxkit/core';
+import { loadTags } from './library.js';
 import { AGENTS, type DemoOrg } from './org.js';
 
 /** The demo workspace's name: how a restart on Postgres finds the workspace an earlier run seeded. */
@@ -49,5 +50,6 @@ export async function loadOrg(ws: WorkspaceApi, siteOrigins: string[]): Promise<
       support: (await byName(chatflows, 'Support chat')).id,
     },
     forms: { contact: await byName(forms, 'Contact support'), quote: await byName(forms, 'Request a quote') },
+    tags: await loadTags(ws),
   };
 }

@@ -1,3 +1,4 @@
+import type { TagKey } from './library.js';
 import type { DemoOrg } from './org.js';
 
 /** Who acts in a script step: the contact, or an agent by first name. */
@@ -25,6 +26,8 @@ export interface ConversationScript {
   chatflow?: 'pricing' | 'helpBot' | 'support';
   daysAgo: number;
   hour: number;
+  /** Tags an agent put on it. */
+  tags?: TagKey[];
   steps: ScriptStep[];
 }
 
@@ -34,7 +37,7 @@ export const MENTION = /@\{(\w+)\}/g;
 /** What the demo workspace has seen over the last two weeks. */
 export const SCRIPTS: ConversationScript[] = [
   {
-    via: 'email', inbox: 'support', from: { email: 'nora@fjordtech.no', name: 'Nora Lie' }, subject: 'Invoice shows the wrong VAT', daysAgo: 13, hour: 9,
+    via: 'email', inbox: 'support', from: { email: 'nora@fjordtech.no', name: 'Nora Lie' }, subject: 'Invoice shows the wrong VAT', daysAgo: 13, hour: 9, tags: ['billing', 'vip'],
     steps: [
       { at: 0, contact: 'Hi, our March invoice has 15% VAT instead of 25%. Can you send a corrected one?' },
       { at: 20, assign: 'ola' },
@@ -63,7 +66,7 @@ export const SCRIPTS: ConversationScript[] = [
   },
   {
     via: 'form', inbox: 'support', form: 'contact', from: { email: 'hanne@bergenbakeri.no', name: 'Hanne Moe' }, daysAgo: 10, hour: 8,
-    formValues: { message: 'The app logs me out every hour, on every device.' },
+    formValues: { message: 'The app logs me out every hour, on every device.' }, tags: ['bug'],
     steps: [
       { at: 20, comment: 'ola', text: '@{ingrid} can you look at the session settings for Bergen Bakeri?' },
       { at: 21, assign: 'ingrid' },
@@ -84,7 +87,7 @@ export const SCRIPTS: ConversationScript[] = [
     steps: [{ at: 0, contact: 'Hello?' }, { at: 1, bot: ['tor@example.com'] }],
   },
   {
-    via: 'email', inbox: 'sales', from: { email: 'per@bergenbakeri.no', name: 'Per Aas' }, subject: 'Packaging options for wholesale', daysAgo: 7, hour: 13,
+    via: 'email', inbox: 'sales', from: { email: 'per@bergenbakeri.no', name: 'Per Aas' }, subject: 'Packaging options for wholesale', daysAgo: 7, hour: 13, tags: ['wholesale'],
     steps: [
       { at: 0, contact: 'We want to resell your product in our shops. What packaging options do you have for wholesale?' },
       { at: 60, assign: 'lars' },
@@ -98,7 +101,7 @@ export const SCRIPTS: ConversationScript[] = [
     steps: [{ at: 0, contact: 'help' }, { at: 1, bot: ['not an email'] }],
   },
   {
-    via: 'email', inbox: 'support', from: { email: 'jonas@fjordtech.no', name: 'Jonas Strand' }, subject: 'API rate limit for our integration', daysAgo: 5, hour: 10,
+    via: 'email', inbox: 'support', from: { email: 'jonas@fjordtech.no', name: 'Jonas Strand' }, subject: 'API rate limit for our integration', daysAgo: 5, hour: 10, tags: ['bug', 'vip'],
     steps: [
       { at: 0, contact: 'Our nightly sync hits HTTP 429 after 1000 requests. Can the limit be raised?' },
       { at: 30, assign: 'ingrid' },
@@ -123,11 +126,11 @@ export const SCRIPTS: ConversationScript[] = [
   },
   {
     via: 'form', inbox: 'sales', form: 'quote', from: { email: 'anders@fjordtech.no', name: 'Anders Vik' }, daysAgo: 2, hour: 9,
-    formValues: { seats: '200', message: 'Enterprise quote for 200 seats, with an on-premise option?' },
+    formValues: { seats: '200', message: 'Enterprise quote for 200 seats, with an on-premise option?' }, tags: ['vip'],
     steps: [{ at: 90, comment: 'lars', text: 'Big one. @{kari} do we do on-premise for 200 seats?' }],
   },
   {
-    via: 'email', inbox: 'support', from: { email: 'maria@example.net', name: 'Maria Sæther' }, subject: 'Password reset mail never arrives', daysAgo: 1, hour: 16,
+    via: 'email', inbox: 'support', from: { email: 'maria@example.net', name: 'Maria Sæther' }, subject: 'Password reset mail never arrives', daysAgo: 1, hour: 16, tags: ['bug'],
     steps: [{ at: 0, contact: 'I have tried three times, no reset email. Not in spam either.' }],
   },
   {

@@ -25,7 +25,7 @@ function action(name: string, run: (ctx: PageContext, id: string, form: URLSearc
   };
 }
 
-/** Reply, comment, assign, close, reopen, snooze, spam / not spam and move, each a form post that redirects back to the conversation. */
+/** Reply, comment, assign, close, reopen, snooze, spam / not spam, move, tag and untag, each a form post that redirects back to the conversation. */
 export const conversationActionRoutes: Route[] = [
   action('reply', (ctx, id, form, me) => ctx.as.conversations.reply(id, { authorId: me, text: requiredText(form, 'reply') })),
   action('comment', async (ctx, id, form, me) => {
@@ -38,5 +38,7 @@ export const conversationActionRoutes: Route[] = [
   action('spam', (ctx, id, _form, me) => ctx.as.conversations.markSpam(id, { by: me })),
   action('not-spam', (ctx, id, _form, me) => ctx.as.conversations.notSpam(id, { by: me })),
   action('move', (ctx, id, form, me) => ctx.as.conversations.move(id, { inboxId: form.get('inboxId') ?? '', by: me })),
+  action('tag', (ctx, id, form, me) => ctx.as.conversations.tag(id, { tagIds: [form.get('tagId') ?? ''], by: me })),
+  action('untag', (ctx, id, form, me) => ctx.as.conversations.untag(id, { tagIds: [form.get('tagId') ?? ''], by: me })),
   action('snooze', (ctx, id, _form, me) => ctx.as.conversations.snooze(id, { until: ctx.desk.now() + DAY, by: me })),
 ];

@@ -1,8 +1,10 @@
-import type { Conversation, Inbox, User } from '@inboxkit/core';
+import type { Conversation, Inbox, Snippet, User } from '@inboxkit/core';
 import { dateTime } from '../../ui/format.js';
 import { html, type Html } from '../../ui/html.js';
 import type { PageContext, Route } from '../context.js';
+import { presenceLine } from '../presence.js';
 import { shell, userNames } from '../shell.js';
+import { tagEditor, tagsById } from '../tags.js';
 import { viewsNav } from '../views.js';
 import { contactLabel } from './inbox-list.js';
 import { sidebar } from './sidebar.js';
@@ -27,11 +29,20 @@ function actions(conversation: Conversation, users: User[], inboxes: Inbox[], me
 </div>`;
 }
 
-function composer(conversation: Conversation): Html {
+/** Snippets: a GET form that re-renders the page with the snippet filled in for this conversation (live.js inserts it in place). */
+function snippetPicker(conversation: Conversation, snippets: Snippet[]): Html {
+  if (snippets.length === 0) return html``;
+  return html`<form method="get" action="/conversations/${conversation.id}" class="snippet-picker" data-snippets>
+  <label>Snippet <select name="snippet">${snippets.map((s) => html`<option value="${s.id}">/${s.shortcut} · ${s.name}</option>`)}</select></label>
+  <button>Insert</button>
+</form>`;
+}
+
+function composer(conversation: Conversation, snippets: Snippet[], draft: string): Html {
   const base = `/conversations/${conversation.id}`;
-  return html`<form class="composer" method="post" action="${base}/reply">
+  return html`${snippetPicker(conversation, snippets)}<form class="composer" method="post" action="${base}/reply">
   <label for="composer-text" class="visually-hidden">Message</label>
-  <textarea id="composer-text" name="text" rows="4" required placeholder="Write a reply, or an internal comment (mention teammates with @Name)"></textarea>
+  <textarea id="composer-text" name="text" rows="4" required placeholder="Write a reply, or an internal comment (mention teammates with @Name)">${draft}</textarea>
   <div class="buttons">
     <button class="primary">Send reply</button>
     <button formaction="${base}/comment">Add internal comment</button>
@@ -43,13 +54,17 @@ function composer(conversation: Conversation): Html {
 async function conversationPage(ctx: PageContext) {
   const [id] = ctx.params as [string];
   const conversation = await ctx.as.conversations.get(id);
-  const [items, names, users, contactSidebar, nav, inboxes] = await Promise.all([
+  const snippetId = ctx.url.searchParams.get('snippet');
+  const [items, names, users, contactSidebar, nav, inboxes, tags, snippets, draft] = await Promise.all([
     ctx.as.conversations.timeline(id, { limit: 200 }),
     userNames(ctx),
     ctx.as.users.list({ limit: 100 }),
     ctx.as.contacts.sidebar(conversation.contactId, { excludeConversationId: id }),
     ctx.as.inboxes.get(conversation.inboxId).then((inbox) => viewsNav(ctx, inbox, null)),
     ctx.as.inboxes.list({ limit: 100 }),
+    tagsById(ctx),
+    ctx.as.snippets.list({ inboxId: conversation.inboxId, limit: 100 }),
+    snippetId ? ctx.as.snippets.render(snippetId, { conversationId: id }).then((r) => r.text) : '',
   ]);
   const contact = contactSidebar.contact;
   const now = ctx.desk.now();
@@ -61,10 +76,12 @@ async function conversationPage(ctx: PageContext) {
     <h1>${conversation.subject ?? `Chat with ${contactLabel(contact)}`}</h1>
     <p class="meta"><span class="badge ${conversation.channelType}">${conversation.channelType}</span> <span class="badge status-${conversation.status}">${conversation.status}</span>${conversation.spam ? html` <span class="badge failed">spam</span>` : ''}
       ${conversation.assigneeId ? html`Assigned to <strong>${names.get(conversation.assigneeId) ?? '?'}</strong>` : 'Unassigned'}${team ? html` · team <strong>${team}</strong>` : ''}${chatflow ? html` · via chatflow <strong>${chatflow}</strong>` : ''}${conversation.status === 'snoozed' && conversation.snoozedUntil ? html` · snoozed until ${dateTime(conversation.snoozedUntil)}` : ''}</p>
+    ${tagEditor(conversation, tags)}
     ${actions(conversation, users.items, inboxes.items, ctx.user!.id)}
   </div>
   <div data-live="timeline">${timeline(items.items, contact, names)}</div>
-  ${composer(conversation)}
+  ${await presenceLine(ctx, id, names)}
+  ${composer(conversation, snippets.items, draft)}
 </section>
 <div data-live="sidebar">${sidebar(contactSidebar, id, names, now)}</div>`;
   return shell(ctx, { title: conversation.subject ?? 'Chat', section: 'inbox', inboxId: conversation.inboxId, body });

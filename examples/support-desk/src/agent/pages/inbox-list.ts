@@ -1,8 +1,9 @@
-import { NotFoundError, type Contact, type Conversation } from '@inboxkit/core';
+import { NotFoundError, type Contact, type Conversation, type Tag } from '@inboxkit/core';
 import { ago } from '../../ui/format.js';
 import { html } from '../../ui/html.js';
 import type { PageContext, Route } from '../context.js';
 import { shell, userNames } from '../shell.js';
+import { tagChips, tagsById } from '../tags.js';
 import { viewById, viewsNav } from '../views.js';
 
 const PAGE_SIZE = 25;
@@ -11,11 +12,11 @@ const PAGE_SIZE = 25;
 export const contactLabel = (contact: Pick<Contact, 'name' | 'email'> | null) => contact?.name ?? contact?.email ?? 'Unknown visitor';
 
 /** One row of a conversation list. */
-export function conversationRow(conversation: Conversation, contact: Contact | null, assignee: string | undefined, now: number) {
+export function conversationRow(conversation: Conversation, contact: Contact | null, assignee: string | undefined, tags: Map<string, Tag>, now: number) {
   return html`<li class="row ${conversation.status}">
   <a href="/conversations/${conversation.id}">
     <span class="who">${contactLabel(contact)}</span>
-    <span class="subject">${conversation.subject ?? (conversation.channelType === 'chat' ? 'Chat on the website' : '(no subject)')}</span>
+    <span class="subject">${conversation.subject ?? (conversation.channelType === 'chat' ? 'Chat on the website' : '(no subject)')} ${tagChips(conversation, tags)}</span>
     <span class="meta"><span class="badge ${conversation.channelType}">${conversation.channelType}</span>${assignee ? html`<span class="assignee">${assignee}</span>` : html`<span class="assignee none">Unassigned</span>`}<time>${ago(conversation.lastMessageAt, now)}</time></span>
   </a>
 </li>`;
@@ -26,20 +27,23 @@ async function listPage(ctx: PageContext) {
   const view = viewById(viewId);
   if (!view) throw new NotFoundError('view', viewId);
   const inbox = await ctx.as.inboxes.get(inboxId);
-  const [page, names, nav] = await Promise.all([
-    ctx.as.conversations.list({ ...view.query(ctx.user!.id), inboxId, limit: PAGE_SIZE, cursor: ctx.url.searchParams.get('cursor') }),
+  const tagId = ctx.url.searchParams.get('tagId') || undefined;
+  const [page, names, nav, tags] = await Promise.all([
+    ctx.as.conversations.list({ ...view.query(ctx.user!.id), inboxId, tagId, limit: PAGE_SIZE, cursor: ctx.url.searchParams.get('cursor') }),
     userNames(ctx),
     viewsNav(ctx, inbox, viewId),
+    tagsById(ctx),
   ]);
+  const tag = tagId ? tags.get(tagId) : undefined;
   const contacts = await Promise.all(page.items.map((c) => ctx.as.contacts.get(c.contactId).catch(() => null)));
   const now = ctx.desk.now();
   const body = html`${nav}
 <section class="list" data-live="list">
-  <h1>${inbox.name} · ${view.label}</h1>
+  <h1>${inbox.name} · ${view.label}${tag ? html` · tagged ${tag.name}` : ''}</h1>
   ${page.items.length === 0
     ? html`<p class="empty">Nothing here.</p>`
-    : html`<ul class="conversations">${page.items.map((c, i) => conversationRow(c, contacts[i]!, c.assigneeId ? names.get(c.assigneeId) : undefined, now))}</ul>`}
-  ${page.nextCursor ? html`<p class="more"><a href="?cursor=${encodeURIComponent(page.nextCursor)}">Older conversations →</a></p>` : ''}
+    : html`<ul class="conversations">${page.items.map((c, i) => conversationRow(c, contacts[i]!, c.assigneeId ? names.get(c.assigneeId) : undefined, tags, now))}</ul>`}
+  ${page.nextCursor ? html`<p class="more"><a href="?${new URLSearchParams({ ...(tagId ? { tagId } : {}), cursor: page.nextCursor }).toString()}">Older conversations →</a></p>` : ''}
 </section>`;
   return shell(ctx, { title: `${inbox.name} · ${view.label}`, section: 'inbox', inboxId, body });
 }
