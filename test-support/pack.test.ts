@@ -66,3 +66,24 @@ const TEST_PATH = /(^|\/)(test|tests|__tests__|__fixtures__|fixtures)\/|\.(test|
     });
   },
 );
+
+describe('releases (changesets)', () => {
+  const config = JSON.parse(readFileSync(join(root, '.changeset/config.json'), 'utf8')) as Record<string, unknown>;
+  const publishable = new Set(packages.map((dir) => (JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as { name: string }).name));
+
+  it('writes a changelog and never versions the private examples', () => {
+    expect(config.changelog).toBeTruthy();
+    expect(config.privatePackages).toEqual({ version: false, tag: false });
+  });
+
+  it('every pending changeset names only publishable packages', () => {
+    const named = readdirSync(join(root, '.changeset'))
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .flatMap((f) => {
+        const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(root, '.changeset', f), 'utf8'))?.[1] ?? '';
+        return [...front.matchAll(/^['"]?([^'":]+)['"]?:\s*(patch|minor|major)\s*$/gm)].map((m) => ({ file: f, name: m[1]! }));
+      });
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((n) => !publishable.has(n.name))).toEqual([]);
+  });
+});
