@@ -9,8 +9,11 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signature.js'
 export interface ProviderSms {
   /** The provider's message id. */
   id: string;
+  /** The sending number (the channel's). */
   from: string;
+  /** The customer's number. */
   to: string;
+  /** The message text. */
   text: string;
   /** The `Idempotency-Key` it came with. */
   idempotencyKey: string | null;

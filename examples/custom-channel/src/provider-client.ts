@@ -2,8 +2,11 @@ import { ChannelError } from '@inboxkit/core';
 
 /** One outgoing SMS as the provider's API takes it. */
 export interface OutgoingSms {
+  /** The channel's number. */
   from: string;
+  /** The contact's number. */
   to: string;
+  /** The reply text. */
   text: string;
   /**
    * The kit's id for this message. Sent as `Idempotency-Key`, so a re-send after a crash is

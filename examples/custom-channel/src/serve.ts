@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 export interface RunningServer {
   /** `http://127.0.0.1:<port>` */
   url: string;
+  /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
 

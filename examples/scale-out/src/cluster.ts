@@ -4,10 +4,13 @@ import type { WorkerCommand, WorkerReport } from './protocol.js';
 
 /** A running worker process and what it reported so far. */
 export interface Worker {
+  /** The name it reports as (`a`, `b`). */
   readonly name: string;
+  /** The forked Node process. */
   readonly process: ChildProcess;
   /** Every report, in arrival order. */
   readonly reports: WorkerReport[];
+  /** Sends one command over IPC. */
   send(command: WorkerCommand): void;
   /** Resolves with the reports once `check(reports)` holds; rejects on an `error` report, exit, or after `timeoutMs`. */
   until(what: string, check: (reports: WorkerReport[]) => boolean, timeoutMs?: number): Promise<WorkerReport[]>;

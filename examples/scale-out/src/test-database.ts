@@ -3,7 +3,9 @@ import pg from 'pg';
 
 /** A throwaway database beside the one `serverUrl` names, so runs never see each other's rows. */
 export interface ScratchDatabase {
+  /** Connection string of the new database. */
   url: string;
+  /** Drops it, disconnecting whoever is still in it. */
   drop(): Promise<void>;
 }
 

@@ -13,10 +13,15 @@ export const HOUR = 60 * 60_000;
 
 /** A workspace as the app sets one up: a lead, an agent on office hours, a routed channel. */
 export interface TestWorkspace {
+  /** The workspace's API (host scope). */
   ws: WorkspaceApi;
+  /** Who escalations go to. */
   lead: User;
+  /** The routed agent, working Monday–Friday 09:00–17:00 UTC. */
   agent: User;
+  /** The test channel's connection in this workspace. */
   channelId: string;
+  /** The app's escalation rules for this workspace. */
   escalations: Escalations;
   /** Pushes a customer message into this workspace's channel. */
   customerWrites(email: string, text: string, externalId?: string): ReturnType<TestChannel['push']>;
@@ -24,13 +29,17 @@ export interface TestWorkspace {
 
 /** The running test app. */
 export interface TestApp {
+  /** The kit, started. */
   kit: InboxKit;
+  /** The clock the kit and the app share. */
   clock: ManualClock;
+  /** The test channel every workspace connects. */
   channel: TestChannel;
   /** Everything the kit asked the notifier to deliver, in order. */
   notifications: Notification[];
   /** Creates a workspace with escalation rules (VIP domain `bigcorp.example`, 2 h first-response SLA). */
   workspace(name: string): Promise<TestWorkspace>;
+  /** Stops every workspace's rules and the kit. */
   stop(): Promise<void>;
 }
 
