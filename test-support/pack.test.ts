@@ -71,9 +71,13 @@ describe('releases (changesets)', () => {
   const config = JSON.parse(readFileSync(join(root, '.changeset/config.json'), 'utf8')) as Record<string, unknown>;
   const publishable = new Set(packages.map((dir) => (JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as { name: string }).name));
 
-  it('writes a changelog and never versions the private examples', () => {
+  it('writes a changelog and never versions the examples, which are all private', () => {
     expect(config.changelog).toBeTruthy();
     expect(config.privatePackages).toEqual({ version: false, tag: false });
+    const examples = readdirSync(join(root, 'examples')).filter((dir) => existsSync(join(root, 'examples', dir, 'package.json')));
+    const published = examples.filter((dir) => (JSON.parse(readFileSync(join(root, 'examples', dir, 'package.json'), 'utf8')) as { private?: boolean }).private !== true);
+    expect(examples.length).toBeGreaterThan(0);
+    expect(published).toEqual([]);
   });
 
   it('every pending changeset names only publishable packages', () => {
