@@ -17,8 +17,11 @@ import { kitRacesSuite } from './suites/kit-races.js';
 import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
+import { webhooksKitSuite } from './suites/kit-webhooks.js';
+import { kitSpamSuite } from './suites/kit-spam.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
+import { conversationDeleteSuite } from './suites/conversation-delete.js';
 import { copiesSuite } from './suites/copies.js';
 import { eventsSuite } from './suites/events.js';
 import { leasesSuite } from './suites/leases.js';
@@ -41,6 +44,7 @@ const suites: readonly SuiteDefinition[] = [
   contactsSuite,
   conversationsSuite,
   conversationListsSuite,
+  conversationDeleteSuite,
   timelineSuite,
   eventsSuite,
   stateSuite,
@@ -58,6 +62,8 @@ const suites: readonly SuiteDefinition[] = [
   oddInputSuite,
   kitIntegritySuite,
   kitChannelContextSuite,
+  webhooksKitSuite,
+  kitSpamSuite,
   chatflowsSuite,
   botsSuite,
   botsKitSuite,

@@ -106,6 +106,7 @@ export function tablesIn(schema: string): Tables {
       ['assigneeId', 'assignee_id', 'text'],
       ['teamId', 'team_id', 'text'],
       ['spam', 'spam', 'bool'],
+      ['spamAt', 'spam_at', 'ms'],
       ['origin', 'origin', 'json'],
       ['replyToken', 'reply_token', 'text'],
       ['messageCount', 'message_count', 'int'],
