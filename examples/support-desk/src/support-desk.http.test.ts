@@ -37,8 +37,12 @@ describe('the agent UI over HTTP', () => {
     expect(unassigned.html).toContain('Maria Sæther');
     expect(unassigned.html).toContain(`href="/conversations/${id}"`);
 
+    expect(unassigned.html).toMatch(new RegExp(`<li class="row open unread">\\s*<a href="/conversations/${id}"`));
     const page = await ola.get(`/conversations/${id}`);
     expect(page.html).toContain('I have tried three times, no reset email.');
+    expect((await ola.get(`/inbox/${support}/unassigned`)).html).toMatch(new RegExp(`<li class="row open">\\s*<a href="/conversations/${id}"`)); // read now
+    expect((await ola.post(`/conversations/${id}/mark-unread`, {})).location).toBe(`/inbox/${support}/open`);
+    expect((await desk.ws.conversations.readState(id, { userId: desk.org.users.ola.id })).unread).toBe(true);
 
     const reply = await ola.post(`/conversations/${id}/reply`, { text: 'I have resent it from another server, Maria.' });
     expect(conversationPath(reply.location)).toBe(`/conversations/${id}`);

@@ -25,7 +25,18 @@ function action(name: string, run: (ctx: PageContext, id: string, form: URLSearc
   };
 }
 
-/** Reply, comment, assign, close, reopen, snooze, spam / not spam, move, tag and untag, each a form post that redirects back to the conversation. */
+/** Back to the inbox, since opening the conversation again would read it. */
+const markUnread: Route = {
+  method: 'POST',
+  path: /^\/conversations\/([^/]+)\/mark-unread$/,
+  async handle(ctx) {
+    const [id] = ctx.params as [string];
+    await ctx.as.conversations.markUnread(id);
+    return { redirect: `/inbox/${(await ctx.as.conversations.get(id)).inboxId}/open` };
+  },
+};
+
+/** Reply, comment, assign, close, reopen, snooze, spam / not spam, move, tag, untag and mark unread, each a form post that redirects back to the conversation. */
 export const conversationActionRoutes: Route[] = [
   action('reply', (ctx, id, form, me) => ctx.as.conversations.reply(id, { authorId: me, text: requiredText(form, 'reply') })),
   action('comment', async (ctx, id, form, me) => {
@@ -41,4 +52,5 @@ export const conversationActionRoutes: Route[] = [
   action('tag', (ctx, id, form, me) => ctx.as.conversations.tag(id, { tagIds: [form.get('tagId') ?? ''], by: me })),
   action('untag', (ctx, id, form, me) => ctx.as.conversations.untag(id, { tagIds: [form.get('tagId') ?? ''], by: me })),
   action('snooze', (ctx, id, _form, me) => ctx.as.conversations.snooze(id, { until: ctx.desk.now() + DAY, by: me })),
+  markUnread,
 ];

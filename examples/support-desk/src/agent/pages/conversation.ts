@@ -24,6 +24,7 @@ function actions(conversation: Conversation, users: User[], inboxes: Inbox[], me
   ${conversation.assigneeId !== me ? html`<form method="post" action="${base}/assign" class="inline"><input type="hidden" name="userId" value="${me}"><button>Assign to me</button></form>` : ''}
   ${conversation.status === 'open' ? html`<form method="post" action="${base}/snooze" class="inline"><button title="It reopens by itself, or when the contact writes">Snooze 1 day</button></form>` : ''}
   <form method="post" action="${base}/${conversation.status === 'closed' ? 'reopen' : 'close'}" class="inline"><button class="${conversation.status === 'closed' ? '' : 'primary'}">${conversation.status === 'closed' ? 'Reopen' : 'Close'}</button></form>
+  <form method="post" action="${base}/mark-unread" class="inline"><button>Mark unread</button></form>
   <form method="post" action="${base}/${conversation.spam ? 'not-spam' : 'spam'}" class="inline"><button>${conversation.spam ? 'Not spam' : 'Mark as spam'}</button></form>
   ${others.length ? html`<form method="post" action="${base}/move" class="inline"><label>Move to <select name="inboxId">${others.map((i) => html`<option value="${i.id}">${i.name}</option>`)}</select></label><button>Move</button></form>` : ''}
 </div>`;
@@ -54,6 +55,8 @@ function composer(conversation: Conversation, snippets: Snippet[], draft: string
 async function conversationPage(ctx: PageContext) {
   const [id] = ctx.params as [string];
   const conversation = await ctx.as.conversations.get(id);
+  // Opening it reads it, for this agent (core records a change only when the state flips).
+  await ctx.as.conversations.markRead(id);
   const snippetId = ctx.url.searchParams.get('snippet');
   const [items, names, users, contactSidebar, nav, inboxes, tags, snippets, draft] = await Promise.all([
     ctx.as.conversations.timeline(id, { limit: 200 }),

@@ -12,8 +12,8 @@ const PAGE_SIZE = 25;
 export const contactLabel = (contact: Pick<Contact, 'name' | 'email'> | null) => contact?.name ?? contact?.email ?? 'Unknown visitor';
 
 /** One row of a conversation list. */
-export function conversationRow(conversation: Conversation, contact: Contact | null, assignee: string | undefined, tags: Map<string, Tag>, now: number) {
-  return html`<li class="row ${conversation.status}">
+export function conversationRow(conversation: Conversation, contact: Contact | null, assignee: string | undefined, tags: Map<string, Tag>, now: number, unread = false) {
+  return html`<li class="row ${conversation.status}${unread ? ' unread' : ''}">
   <a href="/conversations/${conversation.id}">
     <span class="who">${contactLabel(contact)}</span>
     <span class="subject">${conversation.subject ?? (conversation.channelType === 'chat' ? 'Chat on the website' : '(no subject)')} ${tagChips(conversation, tags)}</span>
@@ -35,14 +35,18 @@ async function listPage(ctx: PageContext) {
     tagsById(ctx),
   ]);
   const tag = tagId ? tags.get(tagId) : undefined;
-  const contacts = await Promise.all(page.items.map((c) => ctx.as.contacts.get(c.contactId).catch(() => null)));
+  const [contacts, reads] = await Promise.all([
+    Promise.all(page.items.map((c) => ctx.as.contacts.get(c.contactId).catch(() => null))),
+    ctx.as.conversations.readStates(page.items.map((c) => c.id)),
+  ]);
+  const unread = new Set(reads.filter((r) => r.unread).map((r) => r.conversationId));
   const now = ctx.desk.now();
   const body = html`${nav}
 <section class="list" data-live="list">
   <h1>${inbox.name} · ${view.label}${tag ? html` · tagged ${tag.name}` : ''}</h1>
   ${page.items.length === 0
     ? html`<p class="empty">Nothing here.</p>`
-    : html`<ul class="conversations">${page.items.map((c, i) => conversationRow(c, contacts[i]!, c.assigneeId ? names.get(c.assigneeId) : undefined, tags, now))}</ul>`}
+    : html`<ul class="conversations">${page.items.map((c, i) => conversationRow(c, contacts[i]!, c.assigneeId ? names.get(c.assigneeId) : undefined, tags, now, unread.has(c.id)))}</ul>`}
   ${page.nextCursor ? html`<p class="more"><a href="?${new URLSearchParams({ ...(tagId ? { tagId } : {}), cursor: page.nextCursor }).toString()}">Older conversations →</a></p>` : ''}
 </section>`;
   return shell(ctx, { title: `${inbox.name} · ${view.label}`, section: 'inbox', inboxId, body });
