@@ -28,7 +28,7 @@ function createOperations(journal: JournalSource, tables: AnalyticsTables, reads
     workspaces: workspaceStore(journal),
     records: recordStore(journal),
     contacts: contactStore(journal),
-    conversations: conversationStore(journal, tables.conversations),
+    conversations: conversationStore(journal, tables),
     timeline: timelineStore(journal, tables.timeline),
     events: eventStore(journal),
     state: stateStore(journal),

@@ -23,8 +23,12 @@ import { kitRacesSuite } from './suites/kit-races.js';
 import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
+import { webhooksKitSuite } from './suites/kit-webhooks.js';
+import { kitSpamSuite } from './suites/kit-spam.js';
+import { kitTagsSuite } from './suites/kit-tags.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
+import { conversationDeleteSuite } from './suites/conversation-delete.js';
 import { copiesSuite } from './suites/copies.js';
 import { eventsSuite } from './suites/events.js';
 import { leasesSuite } from './suites/leases.js';
@@ -47,6 +51,7 @@ const suites: readonly SuiteDefinition[] = [
   contactsSuite,
   conversationsSuite,
   conversationListsSuite,
+  conversationDeleteSuite,
   timelineSuite,
   eventsSuite,
   stateSuite,
@@ -64,6 +69,9 @@ const suites: readonly SuiteDefinition[] = [
   oddInputSuite,
   kitIntegritySuite,
   kitChannelContextSuite,
+  webhooksKitSuite,
+  kitSpamSuite,
+  kitTagsSuite,
   chatflowsSuite,
   botsSuite,
   botsKitSuite,

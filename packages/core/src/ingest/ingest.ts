@@ -79,7 +79,8 @@ async function ingestInTransaction(
       contact,
       inbound,
       at: receivedAt,
-      spam: filter !== null,
+      // Retention counts from when it was filtered, not from an old `receivedAt` of an import.
+      spamAt: filter ? now : null,
     });
     events.record('conversation.created', {
       conversationId: conversation.id,

@@ -17,6 +17,8 @@ const conversation: Conversation = {
   assigneeId: 'ann',
   teamId: null,
   spam: false,
+  spamAt: null,
+  tagIds: [],
   origin: { kind: 'channel', id: null },
   replyToken: 'rt',
   messageCount: 2,

@@ -222,6 +222,8 @@ export interface ConversationFilter {
   contactId?: string;
   /** Spam flag; omitted matches both. */
   spam?: boolean;
+  /** Conversations carrying at least one of these tags (an empty array matches nothing). */
+  tagIds?: string[];
 }
 
 /** Conversations. Lists are ordered newest activity first: `(lastMessageAt desc, id desc)`. */
@@ -247,6 +249,20 @@ export interface ConversationStore {
   moveContact(workspaceId: string, fromContactId: string, toContactId: string): Promise<number>;
   /** *Global.* Snoozed conversations with `snoozedUntil <= before`, earliest first (ties in any order). */
   listDueSnoozed(before: number, limit: number): Promise<Array<{ workspaceId: string; id: string; snoozedUntil: number }>>;
+  /**
+   * *Global.* Spam conversations that became spam and last had a message before `before`
+   * (`spamAt < before` and `lastMessageAt < before`), earliest `spamAt` first (ties in any
+   * order), at most `limit`: what the spam retention purges. Non-spam conversations never appear.
+   */
+  listSpamBefore(before: number, limit: number): Promise<Array<{ workspaceId: string; id: string; spamAt: number }>>;
+  /**
+   * Deletes the conversation and everything the store keeps under it: its timeline items (their
+   * external ids become free again), derived rows (analytics), bot sessions with their
+   * transitions, and the conversation's place in every index, count and list. Returns `false`
+   * when it did not exist (idempotent). Inside a transaction, a rollback restores all of it.
+   * Attachment bytes live in the kit's `BlobStore`: the core deletes those.
+   */
+  delete(workspaceId: string, id: string): Promise<boolean>;
 }
 
 /** Messages and comments. Lists are ordered oldest first: `(createdAt asc, id asc)`. */
