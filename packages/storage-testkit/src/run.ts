@@ -25,6 +25,7 @@ import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
 import { webhooksKitSuite } from './suites/kit-webhooks.js';
 import { kitSpamSuite } from './suites/kit-spam.js';
+import { kitTagsSuite } from './suites/kit-tags.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { conversationDeleteSuite } from './suites/conversation-delete.js';
@@ -70,6 +71,7 @@ const suites: readonly SuiteDefinition[] = [
   kitChannelContextSuite,
   webhooksKitSuite,
   kitSpamSuite,
+  kitTagsSuite,
   chatflowsSuite,
   botsSuite,
   botsKitSuite,
