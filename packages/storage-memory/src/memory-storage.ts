@@ -1,6 +1,5 @@
 import { checkSignal, type Storage, type StorageOperations, type StorageSignal } from '@inboxkit/core';
 import { analyticsStore } from './analytics/analytics-store.js';
-import type { AnalyticsTables } from './analytics/tables.js';
 import { routeOperations, routeStore } from './facade.js';
 import type { JournalSource } from './journal.js';
 import { parseOptions, type MemoryStorageOptions } from './options.js';
@@ -8,10 +7,11 @@ import { botStore } from './stores/bot-store.js';
 import { followerStore } from './stores/follower-store.js';
 import { readStore } from './stores/read-store.js';
 import { ReadTable } from './tables/read-table.js';
+import { FollowerTable } from './tables/follower-table.js';
 import { BotTable } from './tables/bot-table.js';
 import { addressStore } from './stores/address-store.js';
 import { contactStore } from './stores/contact-store.js';
-import { conversationStore } from './stores/conversation-store.js';
+import { conversationStore, type ConversationTables } from './stores/conversation-store.js';
 import { eventStore } from './stores/event-store.js';
 import { leaseStore } from './stores/lease-store.js';
 import { recordStore } from './stores/record-store.js';
@@ -23,7 +23,7 @@ import { ConversationTable } from './tables/conversation-table.js';
 import { TimelineTable } from './tables/timeline-table.js';
 import { TransactionRunner } from './transaction.js';
 
-function createOperations(journal: JournalSource, tables: AnalyticsTables, reads: ReadTable): StorageOperations {
+function createOperations(journal: JournalSource, tables: ConversationTables): StorageOperations {
   return {
     workspaces: workspaceStore(journal),
     records: recordStore(journal),
@@ -35,8 +35,8 @@ function createOperations(journal: JournalSource, tables: AnalyticsTables, reads
     addresses: addressStore(journal),
     leases: leaseStore(journal),
     bots: botStore(journal, tables.bots),
-    reads: readStore(journal, reads, tables.conversations),
-    followers: followerStore(journal),
+    reads: readStore(journal, tables.reads, tables.conversations),
+    followers: followerStore(journal, tables.followers),
   };
 }
 
@@ -62,8 +62,14 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
   const subscribers = new Subscribers();
   const runner = new TransactionRunner((journal) => subscribers.deliver(journal.appendedEvents));
   // Analytics reads the tables the stores write; sharing them keeps one copy of every row.
-  const tables: AnalyticsTables = { conversations: new ConversationTable(), timeline: new TimelineTable(), bots: new BotTable() };
-  const operations = createOperations(() => runner.journal(), tables, new ReadTable());
+  const tables: ConversationTables = {
+    conversations: new ConversationTable(),
+    timeline: new TimelineTable(),
+    bots: new BotTable(),
+    reads: new ReadTable(),
+    followers: new FollowerTable(),
+  };
+  const operations = createOperations(() => runner.journal(), tables);
   const signals = new Subscribers<StorageSignal>();
   const autocommit = <R>(call: () => Promise<R>) => runner.autocommit(call);
 

@@ -258,7 +258,8 @@ export interface ConversationStore {
   /**
    * Deletes the conversation and everything the store keeps under it: its timeline items (their
    * external ids become free again), derived rows (analytics), bot sessions with their
-   * transitions, and the conversation's place in every index, count and list. Returns `false`
+   * transitions, read marks and followers, and its place in every index, count and list. A
+   * store adding per-conversation data deletes that here too. Returns `false`
    * when it did not exist (idempotent). Inside a transaction, a rollback restores all of it.
    * Attachment bytes live in the kit's `BlobStore`: the core deletes those.
    */

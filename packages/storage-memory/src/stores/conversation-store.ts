@@ -6,18 +6,35 @@ import { replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { BotTable } from '../tables/bot-table.js';
 import { ConversationTable } from '../tables/conversation-table.js';
+import { FollowerTable } from '../tables/follower-table.js';
+import { ReadTable } from '../tables/read-table.js';
 import { TimelineTable } from '../tables/timeline-table.js';
+
+/** The tables holding rows of a conversation: deleting it deletes its rows in each. */
+export interface ConversationTables extends AnalyticsTables {
+  reads: ReadTable;
+  followers: FollowerTable;
+}
+
+/** Empty tables, for a store used on its own (unit tests). */
+function newTables(): ConversationTables {
+  return {
+    conversations: new ConversationTable(),
+    timeline: new TimelineTable(),
+    bots: new BotTable(),
+    reads: new ReadTable(),
+    followers: new FollowerTable(),
+  };
+}
 
 /**
  * Conversations. Lists and counts scan the smallest index the filter allows (see
  * `ConversationIndex`) from the cursor's position, so a page costs O(log n + rows
- * scanned), not a sort of the workspace. Pass `tables` to share them with the timeline and bot
- * stores and analytics: deleting a conversation deletes its timeline items and bot sessions too.
+ * scanned), not a sort of the workspace. Pass `tables` to share them with the other stores and
+ * analytics: deleting a conversation deletes its timeline items, bot sessions, read state and
+ * followers too.
  */
-export function conversationStore(
-  journal: JournalSource,
-  tables: AnalyticsTables = { conversations: new ConversationTable(), timeline: new TimelineTable(), bots: new BotTable() },
-): ConversationStore {
+export function conversationStore(journal: JournalSource, tables: ConversationTables = newTables()): ConversationStore {
   const table = tables.conversations;
   const write = (workspaceId: string, id: string, next: Conversation | undefined) =>
     replaceRow(journal(), table, workspaceId, id, next);
@@ -84,6 +101,8 @@ export function conversationStore(
       // Copied first: removing items changes the very index being read.
       for (const item of [...tables.timeline.conversationItems(workspaceId, id)]) replaceRow(journal(), tables.timeline, workspaceId, item.id, undefined);
       tables.bots.removeConversation(journal(), workspaceId, id);
+      tables.reads.removeConversation(journal(), workspaceId, id);
+      tables.followers.removeConversation(journal(), workspaceId, id);
       write(workspaceId, id, undefined);
       return true;
     },

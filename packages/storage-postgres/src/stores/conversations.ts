@@ -93,13 +93,17 @@ export function conversationStore({ db, t, inTransaction }: StoreContext): Conve
       return rows.map((row) => ({ workspaceId: row.workspace_id, id: row.id, spamAt: Number(row.spam_at) }));
     },
     async delete(workspaceId, id) {
-      // One statement, so it is atomic outside a transaction too. Bot transitions go with their
-      // sessions (ON DELETE CASCADE); the analytics trigger on timeline_items sees no messages
-      // left and keeps no waits, and the waits are deleted here as well so nothing depends on it.
+      // One statement, so it is atomic outside a transaction too: every table with rows of a
+      // conversation (none has a foreign key to it). Bot transitions go with their sessions
+      // (ON DELETE CASCADE); the analytics trigger on timeline_items sees no messages left and
+      // keeps no waits, and the waits are deleted here as well so nothing depends on it.
       const { rows } = await db.query<{ n: string | number }>(
         `WITH items AS (DELETE FROM ${t.timeline} WHERE workspace_id = $1 AND conversation_id = $2),
               waits AS (DELETE FROM ${t.analyticsWaits} WHERE workspace_id = $1 AND conversation_id = $2),
               sessions AS (DELETE FROM ${t.botSessions} WHERE workspace_id = $1 AND conversation_id = $2),
+              marks AS (DELETE FROM ${t.conversationReads} WHERE workspace_id = $1 AND conversation_id = $2),
+              incoming AS (DELETE FROM ${t.conversationIncoming} WHERE workspace_id = $1 AND conversation_id = $2),
+              followers AS (DELETE FROM ${t.conversationFollowers} WHERE workspace_id = $1 AND conversation_id = $2),
               gone AS (DELETE FROM ${t.conversations} WHERE workspace_id = $1 AND id = $2 RETURNING 1)
          SELECT count(*) AS n FROM gone`,
         [workspaceId, id],
