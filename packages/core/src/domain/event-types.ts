@@ -50,6 +50,21 @@ const known: Record<EventType, true> = {
   'webhook.updated': true,
   'webhook.deleted': true,
   'webhook.disabled': true,
+  'conversation.spam.marked': true,
+  'conversation.moved': true,
+  'conversation.purged': true,
+  'conversation.read': true,
+  'conversation.unread': true,
+  'conversation.followed': true,
+  'conversation.unfollowed': true,
+  'tag.created': true,
+  'tag.updated': true,
+  'tag.deleted': true,
+  'conversation.tagged': true,
+  'conversation.untagged': true,
+  'snippet.created': true,
+  'snippet.updated': true,
+  'snippet.deleted': true,
 };
 
 /** Every built-in event type (the keys of `EventDataMap`), for validating names at run time. */
