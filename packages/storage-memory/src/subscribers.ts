@@ -1,4 +1,5 @@
 import type { InboxEvent } from '@inboxkit/core';
+import { copy } from './copy.js';
 
 type Listener = (event: InboxEvent) => void;
 
@@ -35,7 +36,7 @@ export class Subscribers {
         // One that unsubscribed during this delivery gets nothing more.
         if (!this.entries.has(entry)) continue;
         try {
-          entry.listener(structuredClone(event));
+          entry.listener(copy(event));
         } catch (error) {
           queueMicrotask(() => {
             throw error;

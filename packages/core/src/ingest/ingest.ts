@@ -32,8 +32,9 @@ const MAX_ATTEMPTS = 3;
  */
 export async function ingest(runtime: KitRuntime, input: InboundMessage): Promise<IngestResult> {
   const message = parseInput(inboundMessageSchema, input, 'inbound message');
-  const scope = new Scope(runtime, message.workspaceId, null);
   const channel = requireFound(await runtime.storage.records.get(message.workspaceId, 'channel', message.channelId), 'channel', message.channelId);
+  // The channel is a row of the workspace: the workspace exists, no need to read it again.
+  const scope = new Scope(runtime, message.workspaceId, null, true);
   if (channel.status !== 'active') throw new ChannelError(channel.type, `channel "${channel.id}" is disconnected`);
   // Bytes go to the blob store before the transaction; keys derive from the external id,
   // so a retry or duplicate overwrites the same blobs instead of adding new ones.

@@ -1,5 +1,6 @@
 import { checkEventWorkspaces, checkStoreLimit, type EventStore, type InboxEvent } from '@inboxkit/core';
 import type { JournalSource } from '../journal.js';
+import { copy } from '../copy.js';
 
 /**
  * The per-workspace event log: an array per workspace where an event's `seq` is its
@@ -14,19 +15,19 @@ export function eventStore(journal: JournalSource): EventStore {
       checkEventWorkspaces(workspaceId, events);
       let log = logs.get(workspaceId);
       if (!log) logs.set(workspaceId, (log = []));
-      const stored = events.map((event, i): InboxEvent => ({ ...structuredClone(event), seq: log.length + i + 1 }));
+      const stored = events.map((event, i): InboxEvent => ({ ...copy(event), seq: log.length + i + 1 }));
       const length = log.length;
       log.push(...stored);
       journal().record(() => {
         log.length = length;
       });
       journal().noteAppended(stored);
-      return structuredClone(stored);
+      return copy(stored);
     },
     async read(workspaceId, { after = 0, limit }) {
       checkStoreLimit(limit);
       const start = Math.max(0, Math.floor(after));
-      return structuredClone(logs.get(workspaceId)?.slice(start, start + limit) ?? []);
+      return copy(logs.get(workspaceId)?.slice(start, start + limit) ?? []);
     },
   };
 }

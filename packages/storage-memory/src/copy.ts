@@ -1,0 +1,31 @@
+/** Past this depth a value is handed to `structuredClone`, which also copies cycles. */
+const MAX_DEPTH = 32;
+
+/**
+ * A deep copy with `structuredClone` semantics, fast for what stores hold: plain objects,
+ * arrays and primitives (JSON-shaped rows) are copied by hand, several times faster than
+ * `structuredClone` for small rows; anything else (a `Date`, a `Map`, a typed array, a cycle
+ * deeper than `MAX_DEPTH`) goes to `structuredClone`, as do values it refuses (functions,
+ * symbols), so those still throw the same `DataCloneError`.
+ */
+export function copy<T>(value: T): T {
+  return copyAt(value, 0);
+}
+
+function copyAt<T>(value: T, depth: number): T {
+  if (typeof value !== 'object' || value === null) {
+    return typeof value === 'function' || typeof value === 'symbol' ? structuredClone(value) : value;
+  }
+  if (depth > MAX_DEPTH) return structuredClone(value);
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyAt(value[i], depth + 1);
+    return out as T;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  // Own enumerable keys only: a plain object inherits nothing enumerable from Object.prototype.
+  for (const key in value) out[key] = copyAt((value as Record<string, unknown>)[key], depth + 1);
+  return out as T;
+}
