@@ -24,8 +24,14 @@ function copyAt<T>(value: T, depth: number): T {
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
-  const out: Record<string, unknown> = {};
-  // Own enumerable keys only: a plain object inherits nothing enumerable from Object.prototype.
-  for (const key in value) out[key] = copyAt((value as Record<string, unknown>)[key], depth + 1);
+  // Spread clones the object's shape with it (fields in-object, one allocation, the same
+  // hidden class as the original); only nested objects then need copies of their own.
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key in out) {
+    const field = out[key];
+    if (typeof field === 'object' ? field !== null : typeof field === 'function' || typeof field === 'symbol') {
+      out[key] = copyAt(field, depth + 1);
+    }
+  }
   return out as T;
 }
