@@ -3,11 +3,11 @@ import { filterRows } from '../indexes/iterate.js';
 import { replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { ContactTable } from '../tables/contact-table.js';
-import { copy } from '../copy.js';
+import { copy, copyToStore } from '../copy.js';
 
 /** A copy to store: the contract keeps emails normalized. */
 function toRow(contact: Contact): Contact {
-  const row = copy(contact);
+  const row = copyToStore(contact);
   if (row.email !== null) row.email = normalizeEmail(row.email);
   return row;
 }

@@ -4,7 +4,7 @@ import { filterRows } from '../indexes/iterate.js';
 import { replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { ConversationTable } from '../tables/conversation-table.js';
-import { copy } from '../copy.js';
+import { copy, copyToStore } from '../copy.js';
 
 /**
  * Conversations. Lists and counts scan the smallest index the filter allows (see
@@ -20,11 +20,11 @@ export function conversationStore(journal: JournalSource, table = new Conversati
       if (table.get(conversation.workspaceId, conversation.id)) {
         throw new ConflictError(`conversation "${conversation.id}" already exists`);
       }
-      write(conversation.workspaceId, conversation.id, copy(conversation));
+      write(conversation.workspaceId, conversation.id, copyToStore(conversation));
     },
     async update(conversation) {
       if (!table.get(conversation.workspaceId, conversation.id)) return false;
-      write(conversation.workspaceId, conversation.id, copy(conversation));
+      write(conversation.workspaceId, conversation.id, copyToStore(conversation));
       return true;
     },
     // `lock` needs no work here: transactions run one at a time, so no other one can

@@ -2,7 +2,7 @@ import { checkStoreLimit, ConflictError, type Message, type TimelineItem, type T
 import { replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { TimelineTable, byTime } from '../tables/timeline-table.js';
-import { copy } from '../copy.js';
+import { copy, copyToStore } from '../copy.js';
 
 function copyOut<T extends TimelineItem>(row: T | undefined): T | null {
   return row ? copy(row) : null;
@@ -29,12 +29,12 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
     async insert(item) {
       if (table.get(item.workspaceId, item.id)) throw new ConflictError(`timeline item "${item.id}" already exists`);
       checkExternalIdFree(item);
-      write(item.workspaceId, item.id, copy(item));
+      write(item.workspaceId, item.id, copyToStore(item));
     },
     async update(item) {
       if (!table.get(item.workspaceId, item.id)) return false;
       checkExternalIdFree(item);
-      write(item.workspaceId, item.id, copy(item));
+      write(item.workspaceId, item.id, copyToStore(item));
       return true;
     },
     async get(workspaceId, id) {
