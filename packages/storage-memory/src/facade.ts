@@ -26,6 +26,8 @@ export function routeOperations(operations: StorageOperations, around: AroundCal
     get addresses() { return view('addresses'); },
     get leases() { return view('leases'); },
     get bots() { return operations.bots ? view('bots') : undefined; },
+    get reads() { return operations.reads ? view('reads') : undefined; },
+    get followers() { return operations.followers ? view('followers') : undefined; },
   });
 }
 

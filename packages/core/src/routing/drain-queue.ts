@@ -35,8 +35,10 @@ export interface DrainResult {
 }
 
 /**
- * The queue of a rule: open, non-spam conversations of its channel without a user, created
- * since the rule exists (a backlog from before the rule is left to people), oldest first.
+ * The queue of a rule: open, non-spam conversations of its channel in its inbox without a
+ * user, created since the rule exists (a backlog from before the rule is left to people),
+ * oldest first. A conversation moved to another inbox is out of its channel's queue: that
+ * rule hands out to the old inbox's people.
  * Only what ordering and the re-check need is kept: a long queue is many rows.
  */
 async function waitingConversations(storage: StorageOperations, rule: RoutingRule): Promise<WaitingConversation[]> {
@@ -45,6 +47,7 @@ async function waitingConversations(storage: StorageOperations, rule: RoutingRul
   do {
     const page = await storage.conversations.list(rule.workspaceId, {
       channelId: rule.channelId,
+      inboxIds: [rule.inboxId],
       assigneeId: null,
       statuses: ['open'],
       spam: false,
@@ -90,7 +93,7 @@ async function drainBatch(scope: Scope, ruleId: string, batch: WaitingConversati
     let more = true;
     for (const waiting of batch) {
       const current = await tx.conversations.get(workspaceId, waiting.id, { lock: true });
-      if (!current || current.assigneeId !== null || current.status !== 'open' || current.spam) continue;
+      if (!current || current.assigneeId !== null || current.status !== 'open' || current.spam || current.inboxId !== rule.inboxId) continue;
       const contact = rule.strategy === 'contact-owner-first' ? await tx.contacts.get(workspaceId, current.contactId) : null;
       const outcome = await router.route(current, contact, rule);
       if (outcome.pick.userId === null) {
