@@ -24,6 +24,7 @@ function conversation(i: number): Conversation {
     teamId: i % 5 === 0 ? null : `team_${i % 5}`,
     spam: i % 97 === 0,
     spamAt: i % 97 === 0 ? i : null,
+    tagIds: [],
     origin: { kind: 'channel', id: null },
     replyToken: 'token',
     messageCount: 3,

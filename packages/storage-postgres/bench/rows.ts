@@ -19,6 +19,7 @@ export function benchConversation(workspaceId: string, tag: string, i: number): 
     teamId: `team_${i % 10}`,
     spam: false,
     spamAt: null,
+    tagIds: [],
     origin: { kind: 'channel', id: null },
     replyToken: `tok${i}`,
     messageCount: 1,

@@ -138,6 +138,7 @@ export const fixtures = {
       teamId: null,
       spam: false,
       spamAt: null,
+      tagIds: [],
       origin: { kind: 'channel', id: null },
       replyToken: fixtures.id('rt'),
       messageCount: 0,

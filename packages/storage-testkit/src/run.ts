@@ -26,6 +26,7 @@ import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
 import { webhooksKitSuite } from './suites/kit-webhooks.js';
 import { kitSpamSuite } from './suites/kit-spam.js';
+import { kitTagsSuite } from './suites/kit-tags.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { conversationDeleteSuite } from './suites/conversation-delete.js';
@@ -72,6 +73,7 @@ const suites: readonly SuiteDefinition[] = [
   kitChannelContextSuite,
   webhooksKitSuite,
   kitSpamSuite,
+  kitTagsSuite,
   chatflowsSuite,
   botsSuite,
   botsKitSuite,

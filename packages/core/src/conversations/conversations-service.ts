@@ -24,6 +24,8 @@ import { readState, readStates, setRead, unreadCounts, type ReaderInput, type Un
 import type { ReadStatus } from '../storage/read-store.js';
 import { reply } from './reply.js';
 import { markSpam, notSpam } from './spam.js';
+import { changeTags } from './tag.js';
+import type { TagConversationInput } from '../tags/tag.js';
 import { actorOf, changeStatus } from './status.js';
 
 /** Conversations: listing, reading, replying, commenting, assigning, status changes, spam and moves. */
@@ -94,6 +96,14 @@ export interface ConversationsApi {
   unfollow(id: string, input?: FollowInput): Promise<string[]>;
   /** The followers' user ids, ordered by id. */
   followers(id: string): Promise<string[]>;
+  /**
+   * Adds tags (ids of `ws.tags`). Idempotent: ids it already carries change nothing; a change
+   * records one `conversation.tagged` with the added ids. `VALIDATION` naming `tagIds[i]` for an
+   * unknown tag; `NOT_FOUND` when the conversation is not visible.
+   */
+  tag(id: string, input: TagConversationInput): Promise<Conversation>;
+  /** Removes tags; the mirror of `tag` (`conversation.untagged` with the removed ids). */
+  untag(id: string, input: TagConversationInput): Promise<Conversation>;
 }
 
 /** Builds the conversations API of a scope. */
@@ -131,6 +141,7 @@ export function conversationsService(scope: Scope): ConversationsApi {
         ...(q.channelType ? { channelType: q.channelType } : {}),
         ...(q.channelId ? { channelId: q.channelId } : {}),
         ...(q.contactId ? { contactId: q.contactId } : {}),
+        ...(q.tagId ? { tagIds: [q.tagId] } : {}),
         spam: q.spam,
         cursor: q.cursor ?? null,
         limit: q.limit,
@@ -148,6 +159,8 @@ export function conversationsService(scope: Scope): ConversationsApi {
     markSpam: (id, input) => markSpam(scope, id, input),
     notSpam: (id, input) => notSpam(scope, id, input),
     move: (id, input) => move(scope, id, input),
+    tag: (id, input) => changeTags(scope, id, input, 'tag'),
+    untag: (id, input) => changeTags(scope, id, input, 'untag'),
     async close(id, input) {
       const { by } = parseInput(byInput, input, 'close');
       return setStatus(id, 'closed', by);

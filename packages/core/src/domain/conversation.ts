@@ -35,6 +35,8 @@ export const conversationSchema = z.strictObject({
    * from `lastMessageAt`): see `InboxKitOptions.spamRetentionDays`.
    */
   spamAt: timestampSchema.nullable(),
+  /** Ids of the workspace's tags on this conversation (`ws.tags`), without duplicates; new conversations start with none. */
+  tagIds: z.array(idSchema),
   origin: conversationOriginSchema,
   /** Secret token used in reply-to addresses to thread replies (see the email adapter). */
   replyToken: z.string(),
@@ -59,6 +61,8 @@ export const listConversationsInput = pageQuerySchema.extend({
   channelType: z.string().min(1).optional(),
   channelId: idSchema.optional(),
   contactId: idSchema.optional(),
+  /** Only conversations carrying this tag. */
+  tagId: idSchema.optional(),
   /** `true` lists only spam; default lists only non-spam. */
   spam: z.boolean().default(false),
 });

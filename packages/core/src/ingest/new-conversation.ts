@@ -29,6 +29,7 @@ export function newConversation(input: {
     teamId: null,
     spam: input.spamAt !== null,
     spamAt: input.spamAt,
+    tagIds: [],
     origin: inbound.origin ?? { kind: 'channel', id: channel.id },
     replyToken: input.replyToken,
     messageCount: 1,

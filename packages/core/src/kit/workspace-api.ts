@@ -14,6 +14,8 @@ import { botsService, type BotsApi } from '../bots/bots-service.js';
 import { formsService, type FormsApi } from '../forms/forms-service.js';
 import { webhooksService, type WebhooksApi } from '../webhooks/webhooks-service.js';
 import { presenceService, type PresenceApi } from '../presence/presence-service.js';
+import { snippetsService, type SnippetsApi } from '../snippets/snippets-service.js';
+import { tagsService, type TagsApi } from '../tags/tags-service.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
 
@@ -53,6 +55,10 @@ export interface WorkspaceApi {
   readonly webhooks: WebhooksApi;
   /** Who is viewing or typing in a conversation now (ephemeral collision detection, never logged). */
   readonly presence: PresenceApi;
+  /** Tags conversations carry (`conversations.tag` / `untag`, `list({ tagId })`). */
+  readonly tags: TagsApi;
+  /** Snippets: canned replies with variables, rendered for a conversation. */
+  readonly snippets: SnippetsApi;
   /** The same API acting as `userId`: sees and acts only where that user may (`FORBIDDEN` / `NOT_FOUND` otherwise). */
   asUser(userId: string): WorkspaceApi;
 }
@@ -78,6 +84,8 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     forms: formsService(scope),
     webhooks: webhooksService(scope),
     presence: presenceService(scope),
+    tags: tagsService(scope),
+    snippets: snippetsService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),
   };
 }

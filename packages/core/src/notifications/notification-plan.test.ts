@@ -18,6 +18,7 @@ const conversation: Conversation = {
   teamId: null,
   spam: false,
   spamAt: null,
+  tagIds: [],
   origin: { kind: 'channel', id: null },
   replyToken: 'rt',
   messageCount: 2,

@@ -222,6 +222,8 @@ export interface ConversationFilter {
   contactId?: string;
   /** Spam flag; omitted matches both. */
   spam?: boolean;
+  /** Conversations carrying at least one of these tags (an empty array matches nothing). */
+  tagIds?: string[];
 }
 
 /** Conversations. Lists are ordered newest activity first: `(lastMessageAt desc, id desc)`. */

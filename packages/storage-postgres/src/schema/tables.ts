@@ -116,6 +116,7 @@ export function tablesIn(schema: string): Tables {
       ['teamId', 'team_id', 'text'],
       ['spam', 'spam', 'bool'],
       ['spamAt', 'spam_at', 'ms'],
+      ['tagIds', 'tag_ids', 'texts'],
       ['origin', 'origin', 'json'],
       ['replyToken', 'reply_token', 'text'],
       ['messageCount', 'message_count', 'int'],

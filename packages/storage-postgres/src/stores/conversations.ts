@@ -19,7 +19,8 @@ export function filterWhere(workspaceId: string, filter: ConversationFilter): Wh
     .equals('channel_type', filter.channelType)
     .equals('channel_id', filter.channelId)
     .equals('contact_id', filter.contactId)
-    .equals('spam', filter.spam);
+    .equals('spam', filter.spam)
+    .overlaps('tag_ids', filter.tagIds);
 }
 
 /**
