@@ -20,6 +20,7 @@ export function routeOperations(operations: StorageOperations, around: AroundCal
     addresses: routeStore(operations.addresses, around),
     leases: routeStore(operations.leases, around),
     ...(operations.bots ? { bots: routeStore(operations.bots, around) } : {}),
+    ...(operations.search ? { search: routeStore(operations.search, around) } : {}),
   });
 }
 

@@ -8,6 +8,9 @@ import { botStore } from './stores/bot-store.js';
 import { BotTable } from './tables/bot-table.js';
 import { addressStore } from './stores/address-store.js';
 import { contactStore } from './stores/contact-store.js';
+import { searchStore } from './stores/search-store.js';
+import { SearchIndex } from './search/search-index.js';
+import { ContactTable } from './tables/contact-table.js';
 import { conversationStore } from './stores/conversation-store.js';
 import { eventStore } from './stores/event-store.js';
 import { leaseStore } from './stores/lease-store.js';
@@ -20,11 +23,28 @@ import { ConversationTable } from './tables/conversation-table.js';
 import { TimelineTable } from './tables/timeline-table.js';
 import { TransactionRunner } from './transaction.js';
 
-function createOperations(journal: JournalSource, tables: AnalyticsTables): StorageOperations {
+/** The tables every store and reader shares: one copy of each row, one search index over them. */
+interface Tables extends AnalyticsTables {
+  contacts: ContactTable;
+  search: SearchIndex;
+}
+
+function createTables(): Tables {
+  const search = new SearchIndex();
+  return {
+    search,
+    contacts: new ContactTable((previous, next) => search.contactChanged(previous, next)),
+    conversations: new ConversationTable((previous, next) => search.conversationChanged(previous, next)),
+    timeline: new TimelineTable((previous, next) => search.itemChanged(previous, next)),
+    bots: new BotTable(),
+  };
+}
+
+function createOperations(journal: JournalSource, tables: Tables): StorageOperations {
   return {
     workspaces: workspaceStore(journal),
     records: recordStore(journal),
-    contacts: contactStore(journal),
+    contacts: contactStore(journal, tables.contacts),
     conversations: conversationStore(journal, tables.conversations),
     timeline: timelineStore(journal, tables.timeline),
     events: eventStore(journal),
@@ -32,6 +52,7 @@ function createOperations(journal: JournalSource, tables: AnalyticsTables): Stor
     addresses: addressStore(journal),
     leases: leaseStore(journal),
     bots: botStore(journal, tables.bots),
+    search: searchStore(tables.search, tables.conversations),
   };
 }
 
@@ -45,6 +66,8 @@ function createOperations(journal: JournalSource, tables: AnalyticsTables): Stor
  * - Indexed for large workspaces: conversation lists and counts scan the smallest
  *   matching index, lookups go through maps, outboxes and snoozes through sorted indexes.
  * - `subscribe()` delivers each committed event to every listener, synchronously after commit.
+ * - `search` answers full-text queries from inverted indexes the tables keep on every write,
+ *   so a rollback undoes index changes with the rows.
  * - `analytics` computes reports from the same tables through their indexes, each call one
  *   unit of work like any other call.
  *
@@ -54,15 +77,15 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
   parseOptions(options);
   const subscribers = new Subscribers();
   const runner = new TransactionRunner((journal) => subscribers.deliver(journal.appendedEvents));
-  // Analytics reads the tables the stores write; sharing them keeps one copy of every row.
-  const tables: AnalyticsTables = { conversations: new ConversationTable(), timeline: new TimelineTable(), bots: new BotTable() };
+  // Analytics and search read the tables the stores write; sharing them keeps one copy of every row.
+  const tables = createTables();
   const operations = createOperations(() => runner.journal(), tables);
   const autocommit = <R>(call: () => Promise<R>) => runner.autocommit(call);
 
   return Object.freeze({
     specificationVersion: 'v1' as const,
     name: 'memory',
-    capabilities: Object.freeze({ subscribe: true, analytics: true, bots: true }),
+    capabilities: Object.freeze({ subscribe: true, analytics: true, bots: true, search: true }),
     ...routeOperations(operations, autocommit),
     analytics: routeStore(analyticsStore(tables), autocommit),
     transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {

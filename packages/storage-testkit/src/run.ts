@@ -25,6 +25,7 @@ import { leasesSuite } from './suites/leases.js';
 import { oddInputSuite } from './suites/odd-input.js';
 import { recordsSuite } from './suites/records.js';
 import { routingSuite } from './suites/routing.js';
+import { searchSuite } from './suites/search.js';
 import { stateSuite } from './suites/state.js';
 import { subscribeSuite } from './suites/subscribe.js';
 import { tenancySuite } from './suites/tenancy.js';
@@ -67,6 +68,7 @@ const suites: readonly SuiteDefinition[] = [
   analyticsVolumeSuite,
   analyticsExportSuite,
   analyticsBotsSuite,
+  searchSuite,
 ];
 
 // A skip without a reason is a silent failure; refuse it when the suite is declared.

@@ -6,6 +6,7 @@ import type { Message, TimelineItem } from '../domain/timeline.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { AnalyticsStore } from './analytics-store.js';
 import type { BotSessionStore } from './bot-store.js';
+import type { SearchStore } from './search-store.js';
 import type { RecordKind, RecordWhere, StorageRecordTypes } from './records.js';
 
 /**
@@ -81,6 +82,8 @@ export interface StorageCapabilities {
   analytics?: boolean;
   /** `bots` is implemented (bot sessions; needed by `ws.bots`). Absent means `false`. */
   bots?: boolean;
+  /** `search` is implemented (full-text search; needed by `conversations.search`). Absent means `false`. */
+  search?: boolean;
 }
 
 /** The operations available outside and inside a transaction. */
@@ -105,6 +108,11 @@ export interface StorageOperations {
   readonly leases: LeaseStore;
   /** Optional (capability `bots`): bot sessions and their step transitions. Without it, `ws.bots` throws `UNSUPPORTED`. */
   readonly bots?: BotSessionStore;
+  /**
+   * Optional (capability `search`): full-text conversation search, indexed by the store's own
+   * writes. Without it, `conversations.search` throws `UNSUPPORTED`.
+   */
+  readonly search?: SearchStore;
 }
 
 /** Tenants. */
@@ -193,6 +201,8 @@ export interface ConversationFilter {
   contactId?: string;
   /** Spam flag; omitted matches both. */
   spam?: boolean;
+  /** `lastMessageAt` window: `from` inclusive, `to` exclusive (epoch ms); either may be omitted. */
+  lastMessageAt?: { from?: number; to?: number };
 }
 
 /** Conversations. Lists are ordered newest activity first: `(lastMessageAt desc, id desc)`. */

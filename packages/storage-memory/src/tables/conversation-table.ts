@@ -31,6 +31,9 @@ export class ConversationTable {
   private readonly workspaces = new Map<string, WorkspaceConversations>();
   private readonly snoozed = new SortedIndex<SnoozeKey, SnoozedConversation>(bySnoozeTime);
 
+  /** `onReplace` hears every row change (the search index follows the rows through it). */
+  constructor(private readonly onReplace?: (previous: Conversation | undefined, next: Conversation | undefined) => void) {}
+
   /** The stored row, or `undefined`. */
   get(workspaceId: string, id: string): Conversation | undefined {
     return this.workspaces.get(workspaceId)?.rows.get(id);
@@ -59,6 +62,7 @@ export class ConversationTable {
       target.index.add(next);
       if (isSnoozed(next)) this.snoozed.add(next);
     }
+    this.onReplace?.(previous, next);
     return previous;
   }
 

@@ -8,7 +8,9 @@ import { conflict } from '../errors.js';
 import { moveRows, toPage, type StoreContext } from './context.js';
 import { Where } from './where.js';
 
-function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
+/** The WHERE clause of a conversation filter, over the columns of the conversations table. */
+export function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
+  const { from, to } = filter.lastMessageAt ?? {};
   return new Where()
     .equals('workspace_id', workspaceId)
     .oneOf('inbox_id', filter.inboxIds)
@@ -18,7 +20,9 @@ function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
     .equals('channel_type', filter.channelType)
     .equals('channel_id', filter.channelId)
     .equals('contact_id', filter.contactId)
-    .equals('spam', filter.spam);
+    .equals('spam', filter.spam)
+    .compare('last_message_at', '>=', from)
+    .compare('last_message_at', '<', to);
 }
 
 /**
