@@ -1,4 +1,4 @@
-import type { AnalyticsStore, BotSessionStore, InboxEvent, Storage } from '@inboxkit/core';
+import type { AnalyticsStore, BotSessionStore, InboxEvent, SearchStore, Storage } from '@inboxkit/core';
 import pg from 'pg';
 import { poolDriver } from './driver/pool-driver.js';
 import { singleConnectionDriver } from './driver/single-driver.js';
@@ -8,7 +8,9 @@ import { parseOptions, type ParsedOptions, type PostgresStorageOptions } from '.
 import { migrate } from './schema/migrations.js';
 import { tablesIn } from './schema/tables.js';
 import { analyticsStore } from './stores/analytics/analytics-store.js';
+import type { StoreContext } from './stores/context.js';
 import { operationsOver } from './stores/operations.js';
+import { SearchDocuments } from './stores/search/documents.js';
 
 /** A `Storage` on PostgreSQL, plus what only it has. */
 export interface PostgresStorage extends Storage {
@@ -25,6 +27,8 @@ export interface PostgresStorage extends Storage {
   readonly analytics: AnalyticsStore;
   /** Bot sessions and transitions (capability `bots`; needs migration 0003). */
   readonly bots: BotSessionStore;
+  /** Full-text conversation search (capability `search`; needs migration 0005). */
+  readonly search: SearchStore;
 }
 
 function driverFor(options: ParsedOptions): Driver {
@@ -51,7 +55,8 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   const driver = driverFor(parsed);
   const t = tablesIn(schema);
   const channel = `ik_ev_${schema}`;
-  const outside = { db: driver.db, t, inTransaction: false, channel };
+  const search = new SearchDocuments(t);
+  const outside: StoreContext = { db: driver.db, t, inTransaction: false, channel, search, atomic: (fn) => driver.transaction(fn) };
   const operations = operationsOver(outside);
   const feed = new EventFeed({
     driver,
@@ -70,11 +75,12 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   return {
     specificationVersion: 'v1',
     name: driver.kind === 'pglite' ? 'postgres (pglite)' : 'postgres',
-    capabilities: { subscribe: true, analytics: true, bots: true },
+    capabilities: { subscribe: true, analytics: true, bots: true, search: true },
     schema,
     ...operations,
     analytics: analyticsStore(outside),
-    transaction: (fn) => driver.transaction((db) => fn(operationsOver({ db, t, inTransaction: true, channel }))),
+    transaction: (fn) =>
+      driver.transaction((db) => fn(operationsOver({ db, t, inTransaction: true, channel, search, atomic: (inner) => inner(db) }))),
     subscribe: (listener) => feed.subscribe(listener),
     migrate: async () => ({ applied: await migrate(driver, schema) }),
     close: () =>

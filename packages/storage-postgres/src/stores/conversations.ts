@@ -29,17 +29,21 @@ export function filterWhere(workspaceId: string, filter: ConversationFilter): Wh
  * Conversations, listed newest activity first by the keyset `(last_message_at, id)`; each
  * list shape has an index ending in those two columns (docs/indexes.md).
  */
-export function conversationStore({ db, t, inTransaction }: StoreContext): ConversationStore {
+export function conversationStore({ db, t, inTransaction, atomic, search }: StoreContext): ConversationStore {
   const map = t.conversation;
   return {
-    async insert(conversation) {
-      const { rowCount } = await db.query(map.insertSql(), map.values(conversation));
-      if (rowCount === 0) throw conflict(`conversation "${conversation.id}" exists`);
-    },
-    async update(conversation) {
-      const { rowCount } = await db.query(map.updateSql(['workspace_id', 'id']), map.values(conversation));
-      return rowCount > 0;
-    },
+    insert: (conversation) =>
+      atomic(async (db) => {
+        const { rowCount } = await db.query(map.insertSql(), map.values(conversation));
+        if (rowCount === 0) throw conflict(`conversation "${conversation.id}" exists`);
+        await search.conversationInserted(db, conversation);
+      }),
+    update: (conversation) =>
+      atomic(async (db) => {
+        const { rowCount } = await db.query(map.updateSql(['workspace_id', 'id']), map.values(conversation));
+        if (rowCount > 0) await search.conversationUpdated(db, conversation);
+        return rowCount > 0;
+      }),
     async get(workspaceId, id, options) {
       // A row lock only means something inside a transaction: it is held until commit.
       const lock = options?.lock && inTransaction ? ' FOR UPDATE' : '';
@@ -72,7 +76,11 @@ export function conversationStore({ db, t, inTransaction }: StoreContext): Conve
       return Number(rows[0]?.n ?? 0);
     },
     moveContact: (workspaceId, fromContactId, toContactId) =>
-      moveRows(db, t.conversations, 'contact_id', workspaceId, fromContactId, toContactId),
+      atomic(async (db) => {
+        const moved = await moveRows(db, t.conversations, 'contact_id', workspaceId, fromContactId, toContactId);
+        await search.contactMoved(db, workspaceId, fromContactId, toContactId);
+        return moved;
+      }),
     async listDueSnoozed(before, limit) {
       checkStoreLimit(limit);
       const { rows } = await db.query<{ workspace_id: string; id: string; snoozed_until: string | number }>(

@@ -1,4 +1,4 @@
-import type { BotSessionStore, StorageOperations } from '@inboxkit/core';
+import type { BotSessionStore, SearchStore, StorageOperations } from '@inboxkit/core';
 import { addressStore } from './addresses.js';
 import { botStore } from './bots.js';
 import { contactStore } from './contacts.js';
@@ -7,12 +7,13 @@ import { conversationStore } from './conversations.js';
 import { eventStore } from './events.js';
 import { leaseStore } from './leases.js';
 import { recordStore } from './records.js';
+import { searchStore } from './search/search.js';
 import { stateStore } from './state.js';
 import { timelineStore } from './timeline.js';
 import { workspaceStore } from './workspaces.js';
 
 /** Every store over one context: the pool outside transactions, a connection inside one. */
-export function operationsOver(context: StoreContext): StorageOperations & { bots: BotSessionStore } {
+export function operationsOver(context: StoreContext): StorageOperations & { bots: BotSessionStore; search: SearchStore } {
   return {
     workspaces: workspaceStore(context),
     records: recordStore(context),
@@ -24,5 +25,6 @@ export function operationsOver(context: StoreContext): StorageOperations & { bot
     addresses: addressStore(context),
     leases: leaseStore(context),
     bots: botStore(context),
+    search: searchStore(context),
   };
 }

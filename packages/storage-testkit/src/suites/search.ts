@@ -1,6 +1,7 @@
 import {
   parseSearchQuery,
   ValidationError,
+  type Conversation,
   type ConversationFilter,
   type Page,
   type SearchStore,
@@ -161,7 +162,7 @@ export const searchSuite = defineSuite('search', (t) => {
     const world = await seedWorld(ctx.storage);
     const ws = world.workspace.id;
     const other = await world.contactOf({ name: 'Other Person' });
-    const rows = [];
+    const rows: Conversation[] = [];
     for (let i = 0; i < 12; i++) {
       rows.push(
         await withMessage(world, 'kettle broken', {
@@ -177,7 +178,7 @@ export const searchSuite = defineSuite('search', (t) => {
         }),
       );
     }
-    const cases: Array<[ConversationFilter, (c: (typeof rows)[number]) => boolean]> = [
+    const cases: Array<[ConversationFilter, (c: Conversation) => boolean]> = [
       [{ inboxIds: ['inbox_other'] }, (c) => c.inboxId === 'inbox_other'],
       [{ inboxIds: [] }, () => false],
       [{ statuses: ['open', 'snoozed'] }, (c) => c.status !== 'closed'],
