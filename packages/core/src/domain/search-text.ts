@@ -10,6 +10,7 @@ const LETTERS: Readonly<Record<string, string>> = {
 };
 const LETTER = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
 const MARKS = /\p{M}+/gu;
+const ASCII_WORD = /^[a-z0-9]+$/;
 // A run of letters, digits and the combining marks NFKD split off them.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
@@ -44,6 +45,11 @@ function transliterate(word: string): string {
 export function searchTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const word of words(text)) {
+    // Most words are plain ASCII already: nothing to fold, no alternate spelling.
+    if (ASCII_WORD.test(word)) {
+      tokens.push(word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word);
+      continue;
+    }
     const folded = fold(word);
     tokens.push(folded);
     const alternate = transliterate(word);

@@ -16,15 +16,15 @@ export class Postings {
 
   /** Adds (`sign` 1) or removes (`sign` -1) the occurrences of `tokens` in document `key`. */
   change(key: string, tokens: readonly string[], sign: 1 | -1): void {
-    const counts = new Map<string, number>();
-    for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-    for (const [token, count] of counts) {
+    // One occurrence at a time: removing a document's last occurrence of a token drops the
+    // posting, and the token itself when no document is left.
+    for (const token of tokens) {
       let documents = this.byToken.get(token);
       if (!documents) {
         this.byToken.set(token, (documents = new Map()));
         this.ordered.add(token);
       }
-      const next = (documents.get(key) ?? 0) + sign * count;
+      const next = (documents.get(key) ?? 0) + sign;
       if (next > 0) documents.set(key, next);
       else documents.delete(key);
       if (documents.size === 0) {

@@ -28,9 +28,8 @@ class WorkspaceSearch {
   readonly contacts = new Postings();
   readonly conversationsOf = new MultiMap<string, string>();
 
-  /** Each matching conversation's score for one token. */
-  scoreToken(token: string): Map<string, number> {
-    const scores = new Map<string, number>();
+  /** Adds each matching conversation's score for `token` to `scores`. */
+  scoreToken(token: string, scores = new Map<string, number>()): Map<string, number> {
     const add = (id: string, score: number) => scores.set(id, (scores.get(id) ?? 0) + score);
     for (const [id, n] of this.subjects.documents(token)) add(id, weigh(SUBJECT_WEIGHT, n));
     for (const [contactId, n] of this.contacts.documents(token)) {
@@ -40,14 +39,16 @@ class WorkspaceSearch {
     return scores;
   }
 
-  /** Each conversation's best score over the tokens starting with `prefix`. */
+  /**
+   * Each conversation's score summed over the tokens starting with `prefix`. Tokens are added
+   * in sorted order, which new tokens of other documents cannot reorder: an unchanged
+   * conversation's floating-point sum stays bit-identical between pages.
+   */
   scorePrefix(prefix: string): Map<string, number> {
     const tokens = new Set([this.subjects, this.contacts, this.bodies].flatMap((field) => [...field.tokensWithPrefix(prefix)]));
-    const best = new Map<string, number>();
-    for (const token of tokens) {
-      for (const [id, score] of this.scoreToken(token)) if (score > (best.get(id) ?? 0)) best.set(id, score);
-    }
-    return best;
+    const scores = new Map<string, number>();
+    for (const token of [...tokens].sort()) this.scoreToken(token, scores);
+    return scores;
   }
 }
 

@@ -3,6 +3,7 @@ import { compareStrings } from '../indexes/compare.js';
 import { compileFilter } from '../indexes/conversation-filter.js';
 import { readCursor, takePage } from '../page.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { firstK } from '../search/top.js';
 import type { ConversationTable } from '../tables/conversation-table.js';
 
 interface Scored {
@@ -16,7 +17,7 @@ const byRank = (a: Scored, b: Scored) => b.score - a.score || compareStrings(b.c
 /**
  * Full-text search through the inverted index (`SearchIndex`): the matching conversations are
  * collected from the postings of the query's tokens, never by scanning rows, then filtered
- * and ranked; a page costs O(matches · log matches).
+ * and the best `limit` kept; a page costs O(matches · log limit).
  */
 export function searchStore(index: SearchIndex, conversations: ConversationTable): SearchStore {
   return {
@@ -30,7 +31,8 @@ export function searchStore(index: SearchIndex, conversations: ConversationTable
         const conversation = conversations.get(workspaceId, id);
         if (conversation && keep(conversation)) hits.push({ conversation, score });
       }
-      return takePage(hits.sort(byRank), query.limit, (hit) => [hit.score, hit.conversation.id]);
+      // One past the page tells takePage whether another page follows.
+      return takePage(firstK(hits, query.limit + 1, byRank), query.limit, (hit) => [hit.score, hit.conversation.id]);
     },
   };
 }
