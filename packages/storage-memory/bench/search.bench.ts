@@ -4,32 +4,19 @@
  * growth over the 10k baseline measured in the same run. Part of `npm run bench -w
  * @inboxkit/storage-memory`; alone: `node --max-old-space-size=16384 --import tsx bench/search.bench.ts [maxMessages]`.
  */
-import { parseSearchQuery, type ConversationFilter, type Storage } from '@inboxkit/core';
-import { corpusWord, searchCorpus, type SearchCorpusShape } from '@inboxkit/storage-testkit';
+import { parseSearchQuery, type Storage } from '@inboxkit/core';
+import { corpusQueries as queries, searchCorpus, type CorpusConversation, type CorpusQuery } from '@inboxkit/storage-testkit';
 import { memoryStorage } from '../src/index.js';
 import { fmt, percentile, printTable } from './table.js';
 
 const maxMessages = Number(process.argv[2] ?? 1_000_000);
 const sizes = [10_000, 100_000, 1_000_000].filter((size) => size <= maxMessages);
 const REPS = 200;
-const shape = (messages: number): SearchCorpusShape => ({
-  workspaceId: 'ws_bench', messages, messagesPerConversation: 10, wordsPerMessage: 12, vocabulary: 20_000, inboxes: 20,
-});
-
-/** What an inbox UI searches: words of every frequency, two-word queries, type-ahead, an agent's inboxes. */
-const queries: Array<{ name: string; text: string; filter?: ConversationFilter }> = [
-  { name: 'rare word', text: `${corpusWord(15_000)} ` },
-  { name: 'mid-frequency word', text: `${corpusWord(500)} ` },
-  { name: 'frequent word', text: `${corpusWord(20)} ` },
-  { name: 'two words', text: `${corpusWord(30)} ${corpusWord(400)} ` },
-  { name: 'prefix (type-ahead)', text: corpusWord(300).slice(0, 4) },
-  { name: 'agent: 4 inboxes, open', text: `${corpusWord(500)} `, filter: { inboxIds: ['inbox_1', 'inbox_5', 'inbox_9', 'inbox_13'], statuses: ['open'] } },
-];
 
 /** Inserts the corpus through the Storage API, 100 conversations per transaction (an ingest backlog). */
 async function seed(storage: Storage, messages: number): Promise<number> {
   const started = performance.now();
-  const batch: ReturnType<typeof searchCorpus> extends Generator<infer C> ? C[] : never = [];
+  const batch: CorpusConversation[] = [];
   const flush = () =>
     storage.transaction(async (tx) => {
       for (const { contact, conversation, messages: items } of batch.splice(0)) {
@@ -38,7 +25,7 @@ async function seed(storage: Storage, messages: number): Promise<number> {
         for (const item of items) await tx.timeline.insert(item);
       }
     });
-  for (const entry of searchCorpus(shape(messages))) if (batch.push(entry) === 100) await flush();
+  for (const entry of searchCorpus({ workspaceId: 'ws_bench', messages })) if (batch.push(entry) === 100) await flush();
   await flush();
   return (performance.now() - started) / 1000;
 }
@@ -50,10 +37,10 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 
 /** Wall and CPU p50 / p99 (ms) of the first page (20 hits) of a query, and how many conversations match. */
-async function measure(storage: Storage, query: (typeof queries)[number]) {
+async function measure(storage: Storage, query: CorpusQuery) {
   const match = parseSearchQuery(query.text);
   const search = (limit: number, cursor: string | null = null) =>
-    storage.search!.conversations('ws_bench', { ...query.filter, spam: false, match, limit, cursor });
+    storage.search!.conversations('ws_bench', { ...query.filter, match, limit, cursor });
   for (let i = 0; i < 20; i++) await search(20); // warm-up: JIT, caches
   const wall: number[] = [];
   const cpu: number[] = [];

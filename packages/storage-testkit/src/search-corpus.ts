@@ -1,4 +1,4 @@
-import type { Contact, Conversation, ConversationStatus, Message } from '@inboxkit/core';
+import type { Contact, Conversation, ConversationFilter, ConversationStatus, Message } from '@inboxkit/core';
 import { seededRandom } from '@inboxkit/core/testing';
 import { FIXTURE_TIME, fixtures } from './fixtures.js';
 
@@ -8,14 +8,14 @@ export interface SearchCorpusShape {
   workspaceId: string;
   /** Messages in all (conversations get `messagesPerConversation` each). */
   messages: number;
-  /** Messages per conversation. */
-  messagesPerConversation: number;
-  /** Words per message. */
-  wordsPerMessage: number;
-  /** Distinct words the text is drawn from. */
-  vocabulary: number;
-  /** Inboxes the conversations spread over (`inbox_0`…). */
-  inboxes: number;
+  /** Messages per conversation (default 10). */
+  messagesPerConversation?: number;
+  /** Words per message (default 12). */
+  wordsPerMessage?: number;
+  /** Distinct words the text is drawn from (default 20 000, what `corpusQueries` assume). */
+  vocabulary?: number;
+  /** Inboxes the conversations spread over, `inbox_0`… (default 20). */
+  inboxes?: number;
 }
 
 /** One conversation of a corpus: its contact (new every 3rd conversation, else reused), the row and its messages. */
@@ -63,7 +63,8 @@ const STATUSES: ConversationStatus[] = ['open', 'closed', 'snoozed'];
  * A deterministic corpus of conversations with Zipf-distributed words, for search benchmarks
  * of any store: insert each yielded contact, conversation and messages, in order.
  */
-export function* searchCorpus(shape: SearchCorpusShape): Generator<CorpusConversation, void, undefined> {
+export function* searchCorpus(options: SearchCorpusShape): Generator<CorpusConversation, void, undefined> {
+  const shape = { messagesPerConversation: 10, wordsPerMessage: 12, vocabulary: 20_000, inboxes: 20, ...options };
   const next = seededRandom(42);
   const word = zipf(shape.vocabulary, next);
   const text = (words: number) => Array.from({ length: words }, () => corpusWord(word())).join(' ');
@@ -87,3 +88,28 @@ export function* searchCorpus(shape: SearchCorpusShape): Generator<CorpusConvers
     yield { contact: fresh ? contact : null, conversation, messages };
   }
 }
+
+/** A query of a search benchmark: its name, text (for `parseSearchQuery`) and extra filter. */
+export interface CorpusQuery {
+  name: string;
+  text: string;
+  filter: ConversationFilter;
+}
+
+/**
+ * What an inbox UI searches in a `searchCorpus` of vocabulary 20 000: words of every
+ * frequency, two words, type-ahead, and an agent's four open inboxes. Spam is excluded as the
+ * core does.
+ */
+export const corpusQueries: readonly CorpusQuery[] = [
+  { name: 'rare word', text: `${corpusWord(15_000)} `, filter: { spam: false } },
+  { name: 'mid-frequency word', text: `${corpusWord(500)} `, filter: { spam: false } },
+  { name: 'frequent word', text: `${corpusWord(20)} `, filter: { spam: false } },
+  { name: 'two words', text: `${corpusWord(30)} ${corpusWord(400)} `, filter: { spam: false } },
+  { name: 'prefix (type-ahead)', text: corpusWord(300).slice(0, 4), filter: { spam: false } },
+  {
+    name: 'agent: 4 inboxes, open',
+    text: `${corpusWord(500)} `,
+    filter: { inboxIds: ['inbox_1', 'inbox_5', 'inbox_9', 'inbox_13'], statuses: ['open'], spam: false },
+  },
+];

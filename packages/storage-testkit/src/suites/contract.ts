@@ -8,11 +8,12 @@ export const contractSuite = defineSuite('contract', (t) => {
     expect(storage.specificationVersion).toBe('v1');
     expect(storage.name).toEqual(expect.any(String));
     expect(storage.name.length).toBeGreaterThan(0);
-    const { analytics, bots, ...required } = storage.capabilities;
+    const { analytics, bots, search, ...required } = storage.capabilities;
     expect(required).toEqual({ subscribe: expect.any(Boolean) });
     // Optional in v1 (stores written before them have no such key): absent means false.
     expect([undefined, true, false]).toContain(analytics);
     expect([undefined, true, false]).toContain(bots);
+    expect([undefined, true, false]).toContain(search);
   });
 
   t.test('capabilities.subscribe is true exactly when subscribe() exists', async ({ storage }) => {
@@ -28,6 +29,14 @@ export const contractSuite = defineSuite('contract', (t) => {
     expect(declared).toBe(typeof storage.bots === 'object');
     await storage.transaction(async (tx) => {
       expect(declared).toBe(typeof tx.bots === 'object');
+    });
+  });
+
+  t.test('capabilities.search is true exactly when the search store exists, in and outside transactions', async ({ storage }) => {
+    const declared = storage.capabilities.search ?? false;
+    expect(declared).toBe(typeof storage.search === 'object');
+    await storage.transaction(async (tx) => {
+      expect(declared).toBe(typeof tx.search === 'object');
     });
   });
 
