@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { chatChannel, createChatServer, type ServerFrame } from '../src/index.js';
 
-const STEPS = [1, 10, 25, 50, 100, 200, 400];
+const STEPS = process.env.BENCH_STEPS ? process.env.BENCH_STEPS.split(",").map(Number) : [1, 10, 25, 50, 100, 200, 400];
 const MESSAGES = 5; // per visitor
 const GAP_MS = 100; // between one visitor's messages
 const TARGET_P99_MS = 100;

@@ -40,3 +40,4 @@ export * from './chatflows/index.js';
 export * from './analytics/index.js';
 export * from './bots/index.js';
 export * from './forms/index.js';
+export * from './webhooks/index.js';

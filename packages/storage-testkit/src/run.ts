@@ -17,6 +17,7 @@ import { kitRacesSuite } from './suites/kit-races.js';
 import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
+import { webhooksKitSuite } from './suites/kit-webhooks.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
@@ -60,6 +61,7 @@ const suites: readonly SuiteDefinition[] = [
   oddInputSuite,
   kitIntegritySuite,
   kitChannelContextSuite,
+  webhooksKitSuite,
   chatflowsSuite,
   botsSuite,
   botsKitSuite,

@@ -5,7 +5,7 @@ import type { ActiveChatChannel } from './channel-lookup.js';
 import { verifyIdentityToken } from './identity.js';
 import type { RateLimiter } from './limits.js';
 import { clientFrame, helloFrame, type ClientFrame, type ServerFrame } from './protocol.js';
-import { after, toWire, transcript } from './transcript.js';
+import { toWire, transcriptReader, type TranscriptReader } from './transcript.js';
 import { writeVisitorActivity } from './visitor-activity.js';
 
 /** What a session needs from the server around it. */
@@ -64,7 +64,7 @@ export function createSession(deps: SessionDeps): ChatSession {
   const names = new Map<string, string | null>();
   let visitor: Visitor | null = null;
   let conversationId: string | null = null;
-  let lastShown: string | null = null;
+  let reader: TranscriptReader | null = null;
   let queue: Promise<void> = Promise.resolve();
   let syncQueued = false;
   let typingWrittenAt = 0;
@@ -84,11 +84,8 @@ export function createSession(deps: SessionDeps): ChatSession {
   }
 
   async function sync(): Promise<void> {
-    if (!conversationId) return;
-    for (const message of after(await transcript(ws, conversationId), lastShown)) {
-      send(toWire(message, await authorName(message)));
-      lastShown = message.id;
-    }
+    if (!reader) return;
+    for (const message of await reader.unsent()) send(toWire(message, await authorName(message)));
   }
 
   async function identify(raw: unknown): Promise<void> {
@@ -115,9 +112,9 @@ export function createSession(deps: SessionDeps): ChatSession {
     };
     const conversation = await currentConversation(ws, channel.id, visitor);
     conversationId = conversation?.id ?? null;
-    lastShown = hello.resume;
     send({ type: 'welcome', conversationId, verified: visitor.verified, email: visitor.email });
     if (conversationId) {
+      reader = transcriptReader(ws, conversationId, hello.resume);
       deps.watch(conversationId);
       await sync();
     }
@@ -145,6 +142,7 @@ export function createSession(deps: SessionDeps): ChatSession {
     if (result.status !== 'accepted') return;
     if (!conversationId) {
       conversationId = result.conversation.id;
+      reader = transcriptReader(ws, conversationId, null);
       deps.watch(conversationId);
     }
     if (result.created && v.chatflowId) await deps.bots.start(channel.workspaceId, conversationId, v.chatflowId);

@@ -163,6 +163,14 @@ export interface EventDataMap {
   };
   /** A bot reached an end step without handing off. */
   'bot.completed': { sessionId: string; conversationId: string; chatflowId: string };
+  'webhook.created': { webhookId: string; inboxId: string | null };
+  'webhook.updated': { webhookId: string; inboxId: string | null; fields: string[] };
+  'webhook.deleted': { webhookId: string; inboxId: string | null };
+  /**
+   * The kit stopped delivering to a webhook that kept failing (`failures` attempts in a row since
+   * `failingSince`). `webhooks.update(id, { enabled: true })` resumes it where it stopped.
+   */
+  'webhook.disabled': { webhookId: string; inboxId: string | null; failures: number; failingSince: number; lastError: string };
 }
 
 /** Every known event type. */

@@ -21,6 +21,8 @@ import { parseKitOptions, type InboxKitOptions } from './options.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
 import { workspaceApi, type WorkspaceApi } from './workspace-api.js';
+import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
+import { secretSealer } from '../webhooks/webhook-secret.js';
 
 /** The embedded inbox. Create with `createInboxKit`. */
 export interface InboxKit {
@@ -33,8 +35,8 @@ export interface InboxKit {
   /** Typed emitter of committed events (`kit.events.on('message.received', e => …)`). */
   readonly events: InboxEventEmitter;
   /**
-   * Starts channel adapters, the cross-process event feed, snooze wake-ups, routing wake-ups
-   * and pending deliveries. Background jobs that fail (a storage outage) log and retry with
+   * Starts channel adapters, the cross-process event feed, snooze wake-ups, routing wake-ups,
+   * pending deliveries and webhook deliveries. Background jobs that fail (a storage outage) log and retry with
    * backoff; they never reject into the host. Idempotent.
    */
   start(): Promise<void>;
@@ -42,7 +44,7 @@ export interface InboxKit {
   stop(): Promise<void>;
   /**
    * Resolves once the background work caused by earlier calls is done: notifications planned
-   * and attempted, routing queues drained. For tests; retries and wake-ups scheduled on the
+   * and attempted, routing queues drained, due webhook deliveries attempted. For tests; retries and wake-ups scheduled on the
    * clock are not waited for (advance a manual clock for those).
    */
   idle(): Promise<void>;
@@ -56,7 +58,7 @@ const PENDING_SWEEP_MS = DELIVERY_LEASE_MS;
 
 /** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
 export function createInboxKit(options: InboxKitOptions): InboxKit {
-  const { channels, fallbackEmailDomain } = parseKitOptions(options);
+  const { channels, fallbackEmailDomain, webhooks } = parseKitOptions(options);
   const clock = options.clock ?? systemClock();
   const redactor = createRedactor();
   const logger = redactingLogger(options.logger ?? silentLogger, redactor);
@@ -76,6 +78,8 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     bus: new EventBus(options.storage, logger),
     delivering: new Set<string>(),
     instanceId: `kit-${globalThis.crypto.randomUUID()}`,
+    webhooks,
+    sealer: secretSealer(webhooks.encryptionKey),
   } as KitRuntime;
   runtime.snoozes = new SnoozeScheduler(runtime);
   // After-commit work: never delays or fails the change that caused it.
@@ -83,6 +87,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
   const routing = createRoutingAutomation(runtime);
   runtime.bus.onCommit(notifications.onCommit);
   runtime.bus.onCommit(routing.onCommit);
+  const webhookDeliveries = createWebhookDeliverer(runtime);
 
   let started: Promise<void> | null = null;
   const startedAdapters: typeof channels = [];
@@ -115,6 +120,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
         await runtime.snoozes.start();
         await routing.start();
         await pendingDeliveries.start();
+        await webhookDeliveries.start();
       })();
       return started;
     },
@@ -122,6 +128,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
       if (!started) return;
       await started.catch(() => undefined);
       started = null;
+      await webhookDeliveries.stop();
       runtime.snoozes.stop();
       pendingDeliveries.stop();
       routing.stop();
@@ -137,9 +144,10 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     },
     async idle() {
       // Drains notify and notifications never route, but loop until both are quiet at once.
-      while (routing.busy || notifications.busy) {
+      while (routing.busy || notifications.busy || webhookDeliveries.busy) {
         await routing.idle();
         await notifications.idle();
+        await webhookDeliveries.idle();
       }
     },
   };

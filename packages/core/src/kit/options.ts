@@ -9,6 +9,7 @@ import type { IdGenerator } from '../runtime/ids.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Storage } from '../storage/storage.js';
 import type { HtmlSanitizer } from '../runtime/sanitize-html.js';
+import { webhookOptionsSchema, type ResolvedWebhookOptions, type WebhookOptions } from '../webhooks/webhook-options.js';
 
 /** Options of `createInboxKit`. Only `storage` is required. */
 export interface InboxKitOptions {
@@ -34,6 +35,8 @@ export interface InboxKitOptions {
   fallbackEmailDomain?: string;
   /** Sanitizes every stored `html` (inbound of any channel and agent replies). Default: `sanitize-html` with an email allowlist. */
   sanitizeHtml?: HtmlSanitizer;
+  /** Webhook delivery: the key sealing signing secrets, retries, disabling. See `WebhookOptions`. */
+  webhooks?: WebhookOptions;
 }
 
 const shape = z.object({
@@ -50,11 +53,16 @@ const shape = z.object({
     .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a domain name')
     .default('inbound.invalid'),
   sanitizeHtml: z.custom<HtmlSanitizer>((f) => typeof f === 'function', 'expected a function (html) => string').optional(),
+  webhooks: webhookOptionsSchema,
 });
 
 /** Validates kit options, throwing `VALIDATION` naming the field. */
-export function parseKitOptions(options: InboxKitOptions): { channels: ChannelAdapter[]; fallbackEmailDomain: string } {
+export function parseKitOptions(options: InboxKitOptions): {
+  channels: ChannelAdapter[];
+  fallbackEmailDomain: string;
+  webhooks: ResolvedWebhookOptions;
+} {
   const result = shape.safeParse(options ?? {});
   if (!result.success) throw new ValidationError('createInboxKit options', zodIssues(result.error));
-  return { channels: result.data.channels, fallbackEmailDomain: result.data.fallbackEmailDomain.toLowerCase() };
+  return { channels: result.data.channels, fallbackEmailDomain: result.data.fallbackEmailDomain.toLowerCase(), webhooks: result.data.webhooks };
 }

@@ -9,6 +9,8 @@ import type { Redactor } from '../runtime/redactor.js';
 import type { Storage } from '../storage/storage.js';
 import type { HtmlSanitizer } from '../runtime/sanitize-html.js';
 import type { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
+import type { ResolvedWebhookOptions } from '../webhooks/webhook-options.js';
+import type { SecretSealer } from '../webhooks/webhook-secret.js';
 
 /** Everything the kit's services share. Internal. */
 export interface KitRuntime {
@@ -33,4 +35,8 @@ export interface KitRuntime {
   delivering: Set<string>;
   /** This kit's holder name for leases (unique per process and kit). */
   instanceId: string;
+  /** Webhook delivery options, defaults applied. */
+  webhooks: ResolvedWebhookOptions;
+  /** Seals webhook signing secrets with the host's key. */
+  sealer: SecretSealer;
 }

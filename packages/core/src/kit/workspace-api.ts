@@ -12,6 +12,7 @@ import { analyticsService, type AnalyticsApi } from '../analytics/analytics-serv
 import { chatflowsService, type ChatflowsApi } from '../chatflows/chatflows-service.js';
 import { botsService, type BotsApi } from '../bots/bots-service.js';
 import { formsService, type FormsApi } from '../forms/forms-service.js';
+import { webhooksService, type WebhooksApi } from '../webhooks/webhooks-service.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
 
@@ -47,6 +48,8 @@ export interface WorkspaceApi {
   readonly bots: BotsApi;
   /** Forms: field definitions with validation, delivering to an inbox (served by `@inboxkit/adapter-forms`). */
   readonly forms: FormsApi;
+  /** Webhooks: the workspace's events POSTed to HTTP endpoints, signed per Standard Webhooks. Admin only. */
+  readonly webhooks: WebhooksApi;
   /** The same API acting as `userId`: sees and acts only where that user may (`FORBIDDEN` / `NOT_FOUND` otherwise). */
   asUser(userId: string): WorkspaceApi;
 }
@@ -70,6 +73,7 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     chatflows: chatflowsService(scope),
     bots: botsService(scope),
     forms: formsService(scope),
+    webhooks: webhooksService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),
   };
 }

@@ -7,6 +7,7 @@ import type { EmailFilter } from '../filters/email-filter.js';
 import type { Form } from '../forms/form.js';
 import type { NotificationPreferencesRecord } from '../notifications/preferences.js';
 import type { RoutingRule } from '../routing/routing-rule.js';
+import type { WebhookRecord } from '../webhooks/webhook.js';
 
 /**
  * Configuration entities kept as whole records, keyed by `(workspaceId, kind, id)`.
@@ -28,6 +29,8 @@ export interface StorageRecordTypes {
   notificationPreferences: NotificationPreferencesRecord;
   /** A form of an inbox (`ws.forms`). */
   form: Form;
+  /** A webhook endpoint (`ws.webhooks`); its signing secret is sealed, never plain. */
+  webhook: WebhookRecord;
 }
 
 /** A kind of configuration record. */
