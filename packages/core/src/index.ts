@@ -41,3 +41,5 @@ export * from './analytics/index.js';
 export * from './bots/index.js';
 export * from './forms/index.js';
 export * from './webhooks/index.js';
+export * from './tags/index.js';
+export * from './snippets/index.js';

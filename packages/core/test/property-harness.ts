@@ -70,7 +70,11 @@ export async function propertyWorld() {
   const channel = await ws.channels.connect({ inboxId: inbox.id, type: 'test', name: 'mail' });
   const chat = await ws.channels.connect({ inboxId: inbox.id, type: 'chat', name: 'site' });
   const first = await kit.ingest({ workspaceId: ws.id, channelId: channel.id, externalId: 'seed', from: { email: 'seed@prop.test' }, text: 'hi' });
-  const ids = { workspaceId: ws.id, ana: ana.id, ben: ben.id, team: team.id, inbox: inbox.id, channel: channel.id, chat: chat.id, contact: first.conversation!.contactId, conversation: first.conversation!.id };
+  const tag = await ws.tags.create({ name: 'Seed' });
+  const ids = {
+    workspaceId: ws.id, ana: ana.id, ben: ben.id, team: team.id, inbox: inbox.id, channel: channel.id, chat: chat.id,
+    contact: first.conversation!.contactId, conversation: first.conversation!.id, tag: tag.id,
+  };
   return { kit, ws, storage, ids, seq: { last: 0 }, stop: () => kit.stop() };
 }
 

@@ -38,6 +38,11 @@ const cases: Record<string, Case> = {
   'conversations.assign': ({ ws, ids }) => mutated({ userId: ids.ben, teamId: ids.team, by: ids.ana }).map((input) => () => ws.conversations.assign(ids.conversation, input as never)),
   'conversations.snooze': ({ ws, ids }) => mutated({ until: Date.UTC(2027, 0, 1), by: ids.ana }).map((input) => () => ws.conversations.snooze(ids.conversation, input as never)),
   'conversations.list': ({ ws, ids }) => mutated({ inboxId: ids.inbox, status: 'open', assignee: 'unassigned', limit: 10 }).map((q) => () => ws.conversations.list(q as never)),
+  'conversations.tag': ({ ws, ids }) => mutated({ tagIds: [ids.tag], by: ids.ana }).map((input) => () => ws.conversations.tag(ids.conversation, input as never)),
+  'tags.create': ({ ws }) => unique().chain((name) => mutated({ name, color: '#00aa00' })).map((input) => () => ws.tags.create(input as never)),
+  'snippets.create': ({ ws, ids }) =>
+    unique().chain((u) => mutated({ name: 'S', shortcut: `s${u.toLowerCase().replace(/[^a-z0-9]/g, '')}`, body: 'Hi {{contact.firstName}}', inboxId: ids.inbox }))
+      .map((input) => () => ws.snippets.create(input as never)),
   'chatflows.create': ({ ws, ids }) => mutated({
     channelId: ids.chat, name: 'F', type: 'live-chat', priority: 1, profile: { userId: ids.ana },
     targeting: { include: [[{ on: 'url', op: 'contains', value: '/pricing' }]] }, welcomeMessage: 'Hi', triggers: [{ type: 'scroll', percent: 50 }],

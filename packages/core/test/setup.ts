@@ -74,3 +74,21 @@ export function useAcme(options: Parameters<typeof startKit>[0] = {}): { h: Harn
   afterEach(() => context.h.stop());
   return context;
 }
+
+/** The error a promise rejects with, or `null` when it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(() => null, (error: unknown) => error);
+}
+
+/** The code of the error a promise rejects with (`NOT_FOUND`, `VALIDATION`…), or `null` when it resolves. */
+export async function failureCode(promise: Promise<unknown>): Promise<string | null> {
+  const error = await failure(promise);
+  return error === null ? null : ((error as { code?: string }).code ?? String(error));
+}
+
+/** The issues of the `VALIDATION` error a promise rejects with, as `path: message` lines. */
+export async function validationIssues(promise: Promise<unknown>): Promise<string[]> {
+  const error = (await failure(promise)) as { code?: string; issues?: Array<{ path: string; message: string }> } | null;
+  if (error?.code !== 'VALIDATION' || !error.issues) throw new Error(`expected a VALIDATION error, got ${String(error)}`);
+  return error.issues.map((i) => `${i.path}: ${i.message}`);
+}

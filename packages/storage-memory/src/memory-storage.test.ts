@@ -8,7 +8,7 @@ describe('memoryStorage()', () => {
     const storage = memoryStorage();
     expect(storage.specificationVersion).toBe('v1');
     expect(storage.name).toBe('memory');
-    expect(storage.capabilities).toEqual({ subscribe: true, analytics: true, bots: true });
+    expect(storage.capabilities).toEqual({ subscribe: true, analytics: true, bots: true, search: true });
     expect(typeof storage.subscribe).toBe('function');
   });
 

@@ -18,6 +18,7 @@ import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
 import { webhooksKitSuite } from './suites/kit-webhooks.js';
+import { kitTagsSuite } from './suites/kit-tags.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
 import { copiesSuite } from './suites/copies.js';
@@ -62,6 +63,7 @@ const suites: readonly SuiteDefinition[] = [
   kitIntegritySuite,
   kitChannelContextSuite,
   webhooksKitSuite,
+  kitTagsSuite,
   chatflowsSuite,
   botsSuite,
   botsKitSuite,

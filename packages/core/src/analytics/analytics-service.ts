@@ -82,7 +82,7 @@ export function analyticsService(scope: Scope): AnalyticsApi {
   }
 
   /** The store filter: the query's filters, narrowed to the inboxes the actor may see. */
-  async function filterOf(q: { from: number; to: number; inboxId?: string; teamId?: string; channelType?: string }): Promise<AnalyticsFilter> {
+  async function filterOf(q: { from: number; to: number; inboxId?: string; teamId?: string; channelType?: string; tagId?: string }): Promise<AnalyticsFilter> {
     const inboxIds = await inboxIdsOf(q.inboxId);
     return {
       from: q.from,
@@ -90,6 +90,7 @@ export function analyticsService(scope: Scope): AnalyticsApi {
       ...(inboxIds ? { inboxIds } : {}),
       ...(q.teamId ? { teamId: q.teamId } : {}),
       ...(q.channelType ? { channelType: q.channelType } : {}),
+      ...(q.tagId ? { tagId: q.tagId } : {}),
     };
   }
 

@@ -18,6 +18,8 @@ const reportFields = {
   teamId: idSchema.optional(),
   /** Only this channel type (`email`, `chat`…). */
   channelType: z.string().min(1).optional(),
+  /** Only conversations carrying this tag (`ws.tags`) now: tags are not history, a report reads current tags. */
+  tagId: idSchema.optional(),
 };
 
 const windowIsOrdered = (v: { from: number; to: number }) => v.from < v.to;

@@ -21,6 +21,8 @@ import { storeFilter } from './list-filter.js';
 import { searchConversations } from './search.js';
 import { comment } from './comment.js';
 import { reply } from './reply.js';
+import { changeTags } from './tag.js';
+import type { TagConversationInput } from '../tags/tag.js';
 import { actorOf, changeStatus } from './status.js';
 
 /** Conversations: listing, reading, replying, commenting, assigning and status changes. */
@@ -50,6 +52,14 @@ export interface ConversationsApi {
   reopen(id: string, input?: ByInput): Promise<Conversation>;
   /** Snoozes until a time; it reopens by itself then (or when the contact writes). */
   snooze(id: string, input: SnoozeInput): Promise<Conversation>;
+  /**
+   * Adds tags (ids of `ws.tags`). Idempotent: ids it already carries change nothing; a change
+   * records one `conversation.tagged` with the added ids. `VALIDATION` naming `tagIds[i]` for an
+   * unknown tag; `NOT_FOUND` when the conversation is not visible.
+   */
+  tag(id: string, input: TagConversationInput): Promise<Conversation>;
+  /** Removes tags; the mirror of `tag` (`conversation.untagged` with the removed ids). */
+  untag(id: string, input: TagConversationInput): Promise<Conversation>;
 }
 
 /** Builds the conversations API of a scope. */
@@ -92,6 +102,8 @@ export function conversationsService(scope: Scope): ConversationsApi {
     reply: (id, input) => reply(scope, id, input),
     comment: (id, input) => comment(scope, id, input),
     assign: (id, input) => assign(scope, id, input),
+    tag: (id, input) => changeTags(scope, id, input, 'tag'),
+    untag: (id, input) => changeTags(scope, id, input, 'untag'),
     async close(id, input) {
       const { by } = parseInput(byInput, input, 'close');
       return setStatus(id, 'closed', by);

@@ -11,6 +11,7 @@ export interface ConversationFilterInput {
   channelType?: string;
   channelId?: string;
   contactId?: string;
+  tagId?: string;
   from?: number;
   to?: number;
   spam: boolean;
@@ -32,6 +33,7 @@ export async function storeFilter(scope: Scope, q: ConversationFilterInput): Pro
     ...(q.channelType ? { channelType: q.channelType } : {}),
     ...(q.channelId ? { channelId: q.channelId } : {}),
     ...(q.contactId ? { contactId: q.contactId } : {}),
+    ...(q.tagId ? { tagIds: [q.tagId] } : {}),
     ...(q.from !== undefined || q.to !== undefined
       ? { lastMessageAt: { ...(q.from !== undefined ? { from: q.from } : {}), ...(q.to !== undefined ? { to: q.to } : {}) } }
       : {}),

@@ -30,6 +30,8 @@ export const conversationSchema = z.strictObject({
   teamId: idSchema.nullable(),
   /** Marked as spam by a filter; hidden from lists unless asked for. */
   spam: z.boolean(),
+  /** Ids of the workspace's tags on this conversation (`ws.tags`), without duplicates; new conversations start with none. */
+  tagIds: z.array(idSchema),
   origin: conversationOriginSchema,
   /** Secret token used in reply-to addresses to thread replies (see the email adapter). */
   replyToken: z.string(),
@@ -62,6 +64,8 @@ export const conversationFiltersShape = {
   from: instantSchema.optional(),
   /** Last activity before this instant. */
   to: instantSchema.optional(),
+  /** Only conversations carrying this tag. */
+  tagId: idSchema.optional(),
   /** `true` lists only spam; default lists only non-spam. */
   spam: z.boolean().default(false),
 };

@@ -50,6 +50,14 @@ const known: Record<EventType, true> = {
   'webhook.updated': true,
   'webhook.deleted': true,
   'webhook.disabled': true,
+  'tag.created': true,
+  'tag.updated': true,
+  'tag.deleted': true,
+  'conversation.tagged': true,
+  'conversation.untagged': true,
+  'snippet.created': true,
+  'snippet.updated': true,
+  'snippet.deleted': true,
 };
 
 /** Every built-in event type (the keys of `EventDataMap`), for validating names at run time. */

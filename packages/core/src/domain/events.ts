@@ -86,6 +86,18 @@ export interface EventDataMap {
   'form.created': { formId: string; inboxId: string; channelId: string };
   'form.updated': { formId: string; inboxId: string; fields: string[] };
   'form.deleted': { formId: string; inboxId: string };
+  'tag.created': { tagId: string; name: string };
+  'tag.updated': { tagId: string; fields: string[] };
+  /** A tag was deleted; `conversationsUntagged` conversations lost it in the same transaction. */
+  'tag.deleted': { tagId: string; conversationsUntagged: number };
+  /** Tags were added to a conversation; `tagIds` are the ones it did not carry before. */
+  'conversation.tagged': { conversationId: string; inboxId: string; tagIds: string[]; by: Actor };
+  /** Tags were taken off a conversation; `tagIds` are the ones it carried. `reason` `tag-deleted` when the tag itself went. */
+  'conversation.untagged': { conversationId: string; inboxId: string; tagIds: string[]; by: Actor; reason?: 'tag-deleted' };
+  /** A snippet (canned reply) was saved; `inboxId` `null` = usable in every inbox. */
+  'snippet.created': { snippetId: string; inboxId: string | null };
+  'snippet.updated': { snippetId: string; inboxId: string | null; fields: string[] };
+  'snippet.deleted': { snippetId: string; inboxId: string | null };
   'comment.created': {
     conversationId: string;
     commentId: string;

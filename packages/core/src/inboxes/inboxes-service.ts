@@ -13,6 +13,7 @@ import { lockDirectory } from '../permissions/directory-lock.js';
 import { accessSnapshot, releaseLostAccess } from '../permissions/release-lost-access.js';
 import { fallbackAddress } from './fallback-address.js';
 import { deleteInboxForms } from '../forms/forms-service.js';
+import { deleteInboxSnippets } from '../snippets/snippet-locks.js';
 
 /** Shared inboxes. */
 export interface InboxesApi {
@@ -27,7 +28,7 @@ export interface InboxesApi {
    * conversations in it unassigned in the same transaction (reason `access-lost`) and re-routed.
    */
   update(id: string, patch: UpdateInboxInput): Promise<Inbox>;
-  /** Deletes an inbox that has no connected channels, with its forms (`form.deleted`). Admin only. */
+  /** Deletes an inbox that has no connected channels, with its forms (`form.deleted`) and snippets (`snippet.deleted`). Admin only. */
   delete(id: string): Promise<void>;
 }
 
@@ -113,6 +114,7 @@ export function inboxesService(scope: Scope): InboxesApi {
         }
         await tx.addresses.delete(inbox.fallbackAddress);
         await deleteInboxForms(tx, events, workspaceId, id);
+        await deleteInboxSnippets(tx, events, workspaceId, id);
         await tx.records.delete(workspaceId, 'inbox', id);
         events.record('inbox.deleted', { inboxId: id });
       });

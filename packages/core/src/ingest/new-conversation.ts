@@ -27,6 +27,7 @@ export function newConversation(input: {
     assigneeId: null,
     teamId: null,
     spam: input.spam,
+    tagIds: [],
     origin: inbound.origin ?? { kind: 'channel', id: channel.id },
     replyToken: input.replyToken,
     messageCount: 1,

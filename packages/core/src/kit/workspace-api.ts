@@ -13,6 +13,8 @@ import { chatflowsService, type ChatflowsApi } from '../chatflows/chatflows-serv
 import { botsService, type BotsApi } from '../bots/bots-service.js';
 import { formsService, type FormsApi } from '../forms/forms-service.js';
 import { webhooksService, type WebhooksApi } from '../webhooks/webhooks-service.js';
+import { snippetsService, type SnippetsApi } from '../snippets/snippets-service.js';
+import { tagsService, type TagsApi } from '../tags/tags-service.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
 
@@ -50,6 +52,10 @@ export interface WorkspaceApi {
   readonly forms: FormsApi;
   /** Webhooks: the workspace's events POSTed to HTTP endpoints, signed per Standard Webhooks. Admin only. */
   readonly webhooks: WebhooksApi;
+  /** Tags conversations carry (`conversations.tag` / `untag`, `list({ tagId })`). */
+  readonly tags: TagsApi;
+  /** Snippets: canned replies with variables, rendered for a conversation. */
+  readonly snippets: SnippetsApi;
   /** The same API acting as `userId`: sees and acts only where that user may (`FORBIDDEN` / `NOT_FOUND` otherwise). */
   asUser(userId: string): WorkspaceApi;
 }
@@ -74,6 +80,8 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     bots: botsService(scope),
     forms: formsService(scope),
     webhooks: webhooksService(scope),
+    tags: tagsService(scope),
+    snippets: snippetsService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),
   };
 }

@@ -17,6 +17,7 @@ const conversation: Conversation = {
   assigneeId: 'ann',
   teamId: null,
   spam: false,
+  tagIds: [],
   origin: { kind: 'channel', id: null },
   replyToken: 'rt',
   messageCount: 2,

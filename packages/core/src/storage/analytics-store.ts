@@ -121,6 +121,8 @@ export interface AnalyticsConversationFilter {
   teamId?: string;
   /** Only this channel type (`email`, `chat`…). */
   channelType?: string;
+  /** Only conversations carrying this tag (`Conversation.tagIds`, as stored now). */
+  tagId?: string;
 }
 
 /** A report's conversations and its half-open window `[from, to)`. */

@@ -8,6 +8,8 @@ import type { Form } from '../forms/form.js';
 import type { NotificationPreferencesRecord } from '../notifications/preferences.js';
 import type { RoutingRule } from '../routing/routing-rule.js';
 import type { WebhookRecord } from '../webhooks/webhook.js';
+import type { Snippet } from '../snippets/snippet.js';
+import type { Tag } from '../tags/tag.js';
 
 /**
  * Configuration entities kept as whole records, keyed by `(workspaceId, kind, id)`.
@@ -31,6 +33,10 @@ export interface StorageRecordTypes {
   form: Form;
   /** A webhook endpoint (`ws.webhooks`); its signing secret is sealed, never plain. */
   webhook: WebhookRecord;
+  /** A conversation tag (`ws.tags`). */
+  tag: Tag;
+  /** A canned reply (`ws.snippets`). */
+  snippet: Snippet;
 }
 
 /** A kind of configuration record. */

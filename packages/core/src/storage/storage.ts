@@ -203,6 +203,8 @@ export interface ConversationFilter {
   spam?: boolean;
   /** `lastMessageAt` window: `from` inclusive, `to` exclusive (epoch ms); either may be omitted. */
   lastMessageAt?: { from?: number; to?: number };
+  /** Conversations carrying at least one of these tags (an empty array matches nothing). */
+  tagIds?: string[];
 }
 
 /** Conversations. Lists are ordered newest activity first: `(lastMessageAt desc, id desc)`. */

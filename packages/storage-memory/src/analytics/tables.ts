@@ -13,5 +13,6 @@ export interface AnalyticsTables {
 
 /** A report's conversation filter as one predicate: the given filters, and never spam. */
 export function analyticsFilter(filter: AnalyticsConversationFilter): (row: Conversation) => boolean {
-  return compileFilter({ inboxIds: filter.inboxIds, teamId: filter.teamId, channelType: filter.channelType, spam: false });
+  const tagIds = filter.tagId === undefined ? undefined : [filter.tagId];
+  return compileFilter({ inboxIds: filter.inboxIds, teamId: filter.teamId, channelType: filter.channelType, tagIds, spam: false });
 }

@@ -14,6 +14,10 @@ export function compileFilter(filter: ConversationFilter): (row: Conversation) =
     const statuses = new Set(filter.statuses);
     tests.push((row) => statuses.has(row.status));
   }
+  if (filter.tagIds !== undefined) {
+    const tagIds = new Set(filter.tagIds);
+    tests.push((row) => row.tagIds.some((id) => tagIds.has(id)));
+  }
   const { assigneeId, teamId, channelType, channelId, contactId, spam } = filter;
   if (assigneeId !== undefined) tests.push((row) => row.assigneeId === assigneeId);
   if (teamId !== undefined) tests.push((row) => row.teamId === teamId);

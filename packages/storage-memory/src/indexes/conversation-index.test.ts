@@ -56,6 +56,33 @@ describe('ConversationIndex', () => {
     expect(index.countFromSizes({ inboxIds: [] })).toBe(0);
   });
 
+  it('scans the rows of any of several tags in list order, each row once', () => {
+    const index = indexOf([
+      conversation({ id: 'a', tagIds: ['t1'], lastMessageAt: 1 }),
+      conversation({ id: 'b', tagIds: ['t1', 't2'], lastMessageAt: 2 }),
+      conversation({ id: 'c', tagIds: [], lastMessageAt: 3 }),
+      conversation({ id: 'd', tagIds: ['t2'], lastMessageAt: 4 }),
+      conversation({ id: 'e', tagIds: ['t3'], lastMessageAt: 5 }),
+    ]);
+    const plan = index.plan({ tagIds: ['t2', 't1', 't2'] });
+    expect(plan).toMatchObject({ by: 'tagIds', size: 4 });
+    expect(ids(plan.scan())).toEqual(['d', 'b', 'a']);
+    expect(ids(plan.scan({ lastMessageAt: 2, id: 'b' }))).toEqual(['a']);
+    expect(index.plan({ tagIds: [] })).toMatchObject({ by: 'tagIds', size: 0 });
+    expect(ids(index.plan({ tagIds: ['none'] }).scan())).toEqual([]);
+    expect(index.countFromSizes({ tagIds: ['t1'] })).toBeUndefined();
+  });
+
+  it('moves a retagged row between tag groups', () => {
+    const before = conversation({ id: 'a', tagIds: ['t1', 't2'], lastMessageAt: 1 });
+    const index = indexOf([before, conversation({ id: 'b', tagIds: ['t2'], lastMessageAt: 5 })]);
+    index.remove(before);
+    index.add({ ...before, tagIds: ['t3'], lastMessageAt: 9 });
+    expect(index.plan({ tagIds: ['t1'] }).size).toBe(0);
+    expect(ids(index.plan({ tagIds: ['t2'] }).scan())).toEqual(['b']);
+    expect(ids(index.plan({ tagIds: ['t3', 't2'] }).scan())).toEqual(['a', 'b']);
+  });
+
   it('moves a replaced row between indexes and drops emptied ones', () => {
     const before = conversation({ id: 'a', assigneeId: 'u1', status: 'open', lastMessageAt: 1 });
     const after = { ...before, assigneeId: 'u2', status: 'closed' as const, lastMessageAt: 7 };
@@ -97,6 +124,7 @@ const rowArbitrary = fc.record({
   contactId: fc.constantFrom('c1', 'c2'),
   channelId: fc.constantFrom('ch1', 'ch2'),
   spam: fc.boolean(),
+  tagIds: fc.subarray(['t1', 't2', 't3']),
 });
 
 const filterArbitrary: fc.Arbitrary<ConversationFilter> = fc.record(
@@ -108,6 +136,7 @@ const filterArbitrary: fc.Arbitrary<ConversationFilter> = fc.record(
     contactId: fc.constantFrom('c1', 'c2'),
     channelId: fc.constantFrom('ch1', 'ch2'),
     spam: fc.boolean(),
+    tagIds: fc.subarray(['t1', 't2', 't3', 't4']),
   },
   { requiredKeys: [] },
 );

@@ -3,6 +3,7 @@ import { byActivity, type ActivityKey } from './activity.js';
 import { mergeSorted } from './iterate.js';
 import { PartitionedIndex, type PartitionField } from './partitioned-index.js';
 import { SortedIndex } from './sorted-index.js';
+import { TagIndex } from './tag-index.js';
 import { Tally } from './tally.js';
 import { byClosed, byCreated, type ClosedKey, type CreatedKey } from './timestamps.js';
 
@@ -29,14 +30,14 @@ export interface ScanPlan {
   /** How many rows the scan holds at most (what choosing a plan minimizes). */
   readonly size: number;
   /** The index scanned: `all`, or the field it groups by. */
-  readonly by: PartitionField | 'all';
+  readonly by: PartitionField | 'tagIds' | 'all';
   /** Rows in list order, strictly after `after` when given. */
   scan(after?: ActivityKey): Iterable<Conversation>;
 }
 
 /**
  * The conversations of one workspace in list order, plus an index per filter field
- * (inbox, status, assignee incl. unassigned, team incl. none, contact). A query scans the
+ * (inbox, status, assignee incl. unassigned, team incl. none, contact, tags). A query scans the
  * smallest group its filter allows and tests the other conditions per row. A replaced row
  * is removed with its old values and added with its new ones, so it moves between groups.
  * Every group also tallies its rows by status and spam flag, so the counts inbox views
@@ -53,6 +54,7 @@ export class ConversationIndex {
     contactId: new PartitionedIndex('contactId'),
   };
   private readonly fieldIndexes = Object.values(this.byField);
+  private readonly tags = new TagIndex();
   /** By creation time, for analytics windows and the export. */
   private readonly created = new SortedIndex<CreatedKey, Conversation>(byCreated);
   /** By close time (never closed last), for analytics windows. */
@@ -68,6 +70,7 @@ export class ConversationIndex {
     this.all.add(row);
     this.allTally.change(row, 1);
     for (const index of this.fieldIndexes) index.add(row);
+    this.tags.add(row);
     this.created.add(row);
     this.closed.add(row);
   }
@@ -77,6 +80,7 @@ export class ConversationIndex {
     if (!this.all.remove(row)) return;
     this.allTally.change(row, -1);
     for (const index of this.fieldIndexes) index.remove(row);
+    this.tags.remove(row);
     this.created.remove(row);
     this.closed.remove(row);
   }
@@ -108,16 +112,23 @@ export class ConversationIndex {
         best = { size, by: field, scan };
       }
     }
+    const { tagIds } = filter;
+    if (tagIds !== undefined) {
+      // An upper bound (a row with two of the tags counts twice): enough to compare plans.
+      const size = [...new Set(tagIds)].reduce((sum, tagId) => sum + this.tags.size(tagId), 0);
+      if (size < best.size) best = { size, by: 'tagIds', scan: (after) => this.tags.scan(tagIds, after) };
+    }
     return best;
   }
 
   /**
    * The number of matches when tallies give it without a scan: at most one indexed
-   * condition besides `statuses`, plus optionally `statuses` and `spam`, and nothing else.
+   * condition besides `statuses`, plus optionally `statuses` and `spam`, and nothing else
+   * (tags are not tallied by status: a tag filter is counted by its scan).
    * `undefined` otherwise.
    */
   countFromSizes(filter: ConversationFilter): number | undefined {
-    if (filter.channelType !== undefined || filter.channelId !== undefined || filter.lastMessageAt !== undefined) return undefined;
+    if (filter.channelType !== undefined || filter.channelId !== undefined || filter.tagIds !== undefined || filter.lastMessageAt !== undefined) return undefined;
     const [only, ...others] = indexedConditions(filter).filter((condition) => condition.field !== 'status');
     if (others.length > 0) return undefined;
     // Values are distinct and a row has one value per field, so the groups' counts add up.

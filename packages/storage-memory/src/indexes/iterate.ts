@@ -8,7 +8,8 @@ const DONE = Symbol('done');
 /**
  * Merges sources that are each sorted by `compare` into one sorted stream, lazily.
  * Picks the smallest head by a linear scan: sources are few (a query's inboxes or
- * statuses), so a heap would not pay for itself. Callers merge disjoint sources.
+ * statuses), so a heap would not pay for itself. Callers merge disjoint sources, or drop
+ * the (then adjacent) repeats themselves.
  */
 export function* mergeSorted<T>(sources: Iterable<T>[], compare: (a: T, b: T) => number): Generator<T, void, undefined> {
   const iterators = sources.map((source) => source[Symbol.iterator]());

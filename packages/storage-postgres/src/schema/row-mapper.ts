@@ -1,14 +1,16 @@
 /**
  * How a field is stored: `ms` is an epoch-ms `bigint` (node-postgres returns those as
- * strings, so they are read back with `Number`), `json` a `jsonb` sent as JSON text.
+ * strings, so they are read back with `Number`), `json` a `jsonb` sent as JSON text,
+ * `texts` a `text[]` (a string array, sent and read as an array).
  */
-export type Codec = 'text' | 'ms' | 'int' | 'bool' | 'json';
+export type Codec = 'text' | 'ms' | 'int' | 'bool' | 'json' | 'texts';
 
 /** `[field, column, codec]`: one field of a domain object and where it lives. */
 export type FieldSpec = readonly [field: string, column: string, codec: Codec];
 
 function encode(value: unknown, codec: Codec): unknown {
   if (codec === 'json') return value === undefined ? null : JSON.stringify(value);
+  if (codec === 'texts') return value ?? [];
   return value ?? null;
 }
 
@@ -53,7 +55,8 @@ export class RowMapper<T extends object> {
 
   private placeholder(index: number): string {
     const codec = this.fields[index]?.[2] ?? 'json';
-    return codec === 'json' ? `$${index + 1}::jsonb` : `$${index + 1}`;
+    if (codec === 'json') return `$${index + 1}::jsonb`;
+    return codec === 'texts' ? `$${index + 1}::text[]` : `$${index + 1}`;
   }
 
   /** `INSERT … ON CONFLICT DO NOTHING`: a skipped row (rowCount 0) means a unique key exists. */

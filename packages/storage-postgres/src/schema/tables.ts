@@ -114,6 +114,7 @@ export function tablesIn(schema: string): Tables {
       ['assigneeId', 'assignee_id', 'text'],
       ['teamId', 'team_id', 'text'],
       ['spam', 'spam', 'bool'],
+      ['tagIds', 'tag_ids', 'texts'],
       ['origin', 'origin', 'json'],
       ['replyToken', 'reply_token', 'text'],
       ['messageCount', 'message_count', 'int'],

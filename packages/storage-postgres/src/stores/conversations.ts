@@ -21,6 +21,7 @@ export function filterWhere(workspaceId: string, filter: ConversationFilter): Wh
     .equals('channel_id', filter.channelId)
     .equals('contact_id', filter.contactId)
     .equals('spam', filter.spam)
+    .overlaps('tag_ids', filter.tagIds)
     .compare('last_message_at', '>=', from)
     .compare('last_message_at', '<', to);
 }

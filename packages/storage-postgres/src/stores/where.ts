@@ -36,6 +36,13 @@ export class Where {
     return this.and(`${column} = ANY(${this.param([...values])}::text[])`);
   }
 
+  /** The array `column` shares an element with `values` (`&&`, which a GIN index serves); an empty list matches nothing; nothing for undefined. */
+  overlaps(column: string, values: readonly string[] | undefined): this {
+    if (values === undefined) return this;
+    if (values.length === 0) return this.and('false');
+    return this.and(`${column} && ${this.param([...values])}::text[]`);
+  }
+
   toString(): string {
     return this.conditions.length === 0 ? 'true' : this.conditions.join(' AND ');
   }

@@ -43,6 +43,14 @@ export const analyticsRepliesSuite = defineSuite('analytics: repliesByAgent', (t
     expect(await world.analytics.repliesByAgent(world.workspace.id, { from: T, to: T + 24 * H })).toEqual([row('user_ana', 1, 1)]);
   });
 
+  t.test('by tag: only conversations carrying it, never spam', async (ctx) => {
+    const world = await analyticsWorld(ctx);
+    const office = await seedOffice(world);
+    for (const c of [office.c[1], office.c[4]]) await world.storage.conversations.update({ ...c, tagIds: ['tag_vip'] });
+    // c1: ana twice, ben once; c4 (cy) is spam.
+    expect(await world.analytics.repliesByAgent(world.workspace.id, { from: T, to: T + 48 * H, tagId: 'tag_vip' })).toEqual([row('user_ana', 1, 2), row('user_ben', 1, 1)]);
+  });
+
   t.test('a message moved to another conversation (merge) counts there', async (ctx) => {
     const world = await analyticsWorld(ctx);
     const office = await seedOffice(world);

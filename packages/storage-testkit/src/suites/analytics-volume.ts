@@ -16,16 +16,18 @@ const counts = (created: number, closed: number, open: number): VolumeCounts => 
  * v4 chat, closed before the window: nowhere. v5 email spam: never counted.
  * v6 forms, created exactly at the window's end: nowhere (so no `forms` entry at all).
  * v7 email, created T+2d+1h and closed an hour later: created and closed in bucket 2, never open at an end.
+ * Tag `tag_vip` is on v1, v3, v5 (spam) and v7; `tag_other` on v2.
  */
 async function seedVolume(world: AnalyticsWorld): Promise<void> {
   const chat = await world.addInbox('Chat');
-  await world.scenario({ createdAt: T - D }, [['in', T - D]]);
-  await world.scenario({ status: 'closed', closedAt: T + D + H }, [['in', T + 2 * H]]);
-  await world.scenario({ inbox: chat, channelType: 'chat' }, [['in', T + D + 5 * H]]);
+  const vip = ['tag_vip'];
+  await world.scenario({ createdAt: T - D, tagIds: vip }, [['in', T - D]]);
+  await world.scenario({ status: 'closed', closedAt: T + D + H, tagIds: ['tag_other'] }, [['in', T + 2 * H]]);
+  await world.scenario({ inbox: chat, channelType: 'chat', tagIds: vip }, [['in', T + D + 5 * H]]);
   await world.scenario({ inbox: chat, channelType: 'chat', status: 'closed', closedAt: T - H }, [['in', T - 2 * D]]);
-  await world.scenario({ spam: true }, [['in', T + 3 * H]]);
+  await world.scenario({ spam: true, tagIds: vip }, [['in', T + 3 * H]]);
   await world.scenario({ channelType: 'forms' }, [['in', T + 3 * D]]);
-  await world.scenario({ status: 'closed', closedAt: T + 2 * D + 2 * H }, [['in', T + 2 * D + H]]);
+  await world.scenario({ status: 'closed', closedAt: T + 2 * D + 2 * H, tagIds: vip }, [['in', T + 2 * D + H]]);
 }
 
 const cases: Array<[title: string, filter: AnalyticsConversationFilter, totals: VolumeCounts[], channels: Array<Record<string, VolumeCounts>>]> = [
@@ -40,6 +42,18 @@ const cases: Array<[title: string, filter: AnalyticsConversationFilter, totals: 
     ],
   ],
   ['filtered by channel type', { channelType: 'chat' }, [counts(0, 0, 0), counts(1, 0, 1), counts(0, 0, 1)], [{ chat: counts(0, 0, 0) }, { chat: counts(1, 0, 1) }, { chat: counts(0, 0, 1) }]],
+  // v1 open at every end; v3 created in bucket 1 and open after; v7 created and closed in bucket 2; v5 is spam.
+  [
+    'filtered by tag',
+    { tagId: 'tag_vip' },
+    [counts(0, 0, 1), counts(1, 0, 2), counts(1, 1, 2)],
+    [
+      { chat: counts(0, 0, 0), email: counts(0, 0, 1) },
+      { chat: counts(1, 0, 1), email: counts(0, 0, 1) },
+      { chat: counts(0, 0, 1), email: counts(1, 1, 1) },
+    ],
+  ],
+  ['a tag no conversation carries counts nothing', { tagId: 'tag_none' }, [counts(0, 0, 0), counts(0, 0, 0), counts(0, 0, 0)], [{}, {}, {}]],
   ['an empty inbox list counts nothing', { inboxIds: [] }, [counts(0, 0, 0), counts(0, 0, 0), counts(0, 0, 0)], [{}, {}, {}]],
 ];
 

@@ -17,13 +17,15 @@ function matches(c: Conversation, f: ConversationFilter): boolean {
     (f.contactId === undefined || c.contactId === f.contactId) &&
     (f.spam === undefined || c.spam === f.spam) &&
     (f.lastMessageAt?.from === undefined || c.lastMessageAt >= f.lastMessageAt.from) &&
-    (f.lastMessageAt?.to === undefined || c.lastMessageAt < f.lastMessageAt.to)
+    (f.lastMessageAt?.to === undefined || c.lastMessageAt < f.lastMessageAt.to) &&
+    (f.tagIds === undefined || c.tagIds.some((id) => f.tagIds!.includes(id)))
   );
 }
 
 /**
  * 24 conversations over 3 inboxes, 4 channels of 3 types, 2 contacts, every status, 2
- * assignees and unassigned, a team or none, some spam, and many `lastMessageAt` ties.
+ * assignees and unassigned, a team or none, some spam, none to two tags, and many
+ * `lastMessageAt` ties.
  * The moduli differ so the filters below cut the set in different ways.
  */
 async function seedMatrix(storage: Storage) {
@@ -56,6 +58,7 @@ async function seedMatrix(storage: Storage) {
         assigneeId: ['user_1', null, 'user_2', null, 'user_1'][i % 5]!,
         teamId: i % 3 === 0 ? null : 'team_1',
         spam: i % 7 === 3,
+        tagIds: [['tag_a'], [], ['tag_b', 'tag_a'], ['tag_c'], []][i % 5]!,
         lastMessageAt: FIXTURE_TIME + (i % 5) * 1000,
       }),
     );
@@ -81,6 +84,11 @@ const filterCases: Array<{ name: string; filter: (m: Matrix) => ConversationFilt
   { name: 'contactId', filter: (m) => ({ contactId: m.contacts[1]!.id }) },
   { name: 'spam true', filter: () => ({ spam: true }) },
   { name: 'spam false', filter: () => ({ spam: false }) },
+  { name: 'tagIds (one)', filter: () => ({ tagIds: ['tag_a'] }) },
+  { name: 'tagIds (several: any of them)', filter: () => ({ tagIds: ['tag_b', 'tag_c'] }) },
+  { name: 'tagIds (empty array matches nothing)', filter: () => ({ tagIds: [] }), expect: 'none' },
+  { name: 'tagIds (unknown tag matches nothing)', filter: () => ({ tagIds: ['tag_none'] }), expect: 'none' },
+  { name: 'tagIds + inboxIds + statuses', filter: (m) => ({ tagIds: ['tag_a'], inboxIds: [m.inboxes[0]!], statuses: ['open', 'closed'] }) },
   {
     name: 'inboxIds + statuses + unassigned + not spam',
     filter: (m) => ({ inboxIds: [m.inboxes[0]!], statuses: ['open', 'snoozed'], assigneeId: null, spam: false }),

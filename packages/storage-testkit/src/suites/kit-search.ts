@@ -73,7 +73,7 @@ export const kitSearchSuite = defineSuite('kit search', (t) => {
     expect((await api.conversations.search({ query: 'jammed', limit: 100 })).items).toHaveLength(all.length);
   });
 
-  t.test('spam is left out unless asked for; list and search take an activity window', async (ctx) => {
+  t.test('spam is left out unless asked for; search filters by tag; list and search take an activity window', async (ctx) => {
     const { kit, api, message } = await kitOn(searchable(ctx));
     const { items: [inbox] } = await api.inboxes.list();
     await api.filters.create({ inboxId: inbox!.id, senders: ['spammer@search.test'], action: 'spam' });
@@ -89,6 +89,10 @@ export const kitSearchSuite = defineSuite('kit search', (t) => {
     expect(await ids({ query: 'watches', to: last })).toEqual([]);
     const listed = await api.conversations.list({ from: last, to: new Date(last + 1) });
     expect(listed.items.map((c) => c.id)).toEqual([real.conversation.id]);
+    const tag = await api.tags.create({ name: 'Watches' });
+    expect(await ids({ query: 'watches', tagId: tag.id })).toEqual([]);
+    await api.conversations.tag(real.conversation.id, { tagIds: [tag.id] });
+    expect(await ids({ query: 'watches', tagId: tag.id })).toEqual([real.conversation.id]);
   });
 
   t.test('bad queries are VALIDATION naming the field; a store without search is UNSUPPORTED', async (ctx) => {

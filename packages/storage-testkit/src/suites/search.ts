@@ -157,7 +157,7 @@ export const searchSuite = defineSuite('search', (t) => {
     expect(ValidationError.isInstance(error)).toBe(true);
   });
 
-  t.test('filters apply inside the search: inboxes, statuses, assignee, team, channel, contact, spam, activity window', async (ctx) => {
+  t.test('filters apply inside the search: inboxes, statuses, assignee, team, channel, contact, tag, spam, activity window', async (ctx) => {
     searchOf(ctx);
     const world = await seedWorld(ctx.storage);
     const ws = world.workspace.id;
@@ -174,6 +174,7 @@ export const searchSuite = defineSuite('search', (t) => {
           channelType: i % 5 === 0 ? 'chat' : 'email',
           contactId: i % 6 === 0 ? other.id : world.contact.id,
           spam: i === 7,
+          tagIds: i % 4 === 1 ? ['tag_vip'] : i % 4 === 2 ? ['tag_vip', 'tag_late'] : [],
           lastMessageAt: FIXTURE_TIME + i * 1000,
         }),
       );
@@ -187,6 +188,8 @@ export const searchSuite = defineSuite('search', (t) => {
       [{ teamId: 'team_1' }, (c) => c.teamId === 'team_1'],
       [{ channelType: 'chat' }, (c) => c.channelType === 'chat'],
       [{ contactId: other.id }, (c) => c.contactId === other.id],
+      [{ tagIds: ['tag_late'] }, (c) => c.tagIds.includes('tag_late')],
+      [{ tagIds: ['tag_vip'], statuses: ['open', 'closed'] }, (c) => c.tagIds.includes('tag_vip') && c.status !== 'snoozed'],
       [{ spam: false }, (c) => !c.spam],
       [{ spam: true }, (c) => c.spam],
       [{ lastMessageAt: { from: FIXTURE_TIME + 3000, to: FIXTURE_TIME + 8000 } }, (c) => c.lastMessageAt >= FIXTURE_TIME + 3000 && c.lastMessageAt < FIXTURE_TIME + 8000],

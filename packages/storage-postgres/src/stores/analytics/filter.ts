@@ -11,7 +11,8 @@ export function conversationsWhere(workspaceId: string, filter: AnalyticsConvers
     .equals('c.spam', false)
     .oneOf('c.inbox_id', filter.inboxIds)
     .equals('c.team_id', filter.teamId)
-    .equals('c.channel_type', filter.channelType);
+    .equals('c.channel_type', filter.channelType)
+    .overlaps('c.tag_ids', filter.tagId === undefined ? undefined : [filter.tagId]);
 }
 
 /** A count or bigint column as node-postgres returns it (a string), as a number. */
