@@ -9,7 +9,7 @@ import {
   type TimelineItem,
 } from '@inboxkit/core';
 import { MultiMap } from '../indexes/multi-map.js';
-import { Postings, type TokenCounts } from './postings.js';
+import { Postings } from './postings.js';
 
 // How much one match weighs per field: subject over contact over messages (see `SearchStore`).
 const SUBJECT_WEIGHT = 1;
@@ -105,8 +105,9 @@ export class SearchIndex {
   matches(workspaceId: string, match: SearchMatch): Map<string, number> {
     const workspace = this.workspaces.get(workspaceId);
     if (!workspace) return new Map();
-    const perTerm: TokenCounts[] = match.terms.map((term) => workspace.scoreToken(term));
+    const perTerm: Map<string, number>[] = match.terms.map((term) => workspace.scoreToken(term));
     if (match.prefix !== null) perTerm.push(workspace.scorePrefix(match.prefix));
+    if (perTerm.length === 1) return perTerm[0]!;
     const [smallest] = [...perTerm].sort((a, b) => a.size - b.size);
     const scores = new Map<string, number>();
     for (const id of smallest?.keys() ?? []) {

@@ -198,6 +198,12 @@ export const searchSuite = defineSuite('search', (t) => {
     for (const [filter, keep] of cases) {
       const expected = rows.filter(keep).map((c) => c.id).sort();
       expect((await find(ctx.storage, ws, 'kettle ', filter)).sort(), JSON.stringify(filter)).toEqual(expected);
+      // Pages of one: the filter holds on every page, not only on a first page of all.
+      const { items } = await collectPages(
+        (cursor) => ctx.storage.search!.conversations(ws, { ...filter, match: parseSearchQuery('kettle '), cursor, limit: 1 }),
+        1,
+      );
+      expect(items.map((hit) => hit.conversation.id).sort(), `pages of 1, ${JSON.stringify(filter)}`).toEqual(expected);
     }
   });
 
