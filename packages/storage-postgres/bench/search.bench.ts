@@ -48,7 +48,7 @@ async function seed(pool: pg.Pool, schema: string, messages: number): Promise<nu
       workspace_id: WS, id: c.id, inbox_id: c.inboxId, channel_id: c.channelId, channel_type: c.channelType, contact_id: c.contactId,
       subject: c.subject, status: c.status, snoozed_until: c.snoozedUntil, assignee_id: c.assigneeId, team_id: c.teamId, spam: c.spam,
       origin: c.origin, reply_token: c.replyToken, message_count: entry.messages.length, created_at: c.createdAt, updated_at: c.updatedAt,
-      last_message_at: c.lastMessageAt, first_response_at: null, closed_at: null, extra: {},
+      last_message_at: c.lastMessageAt, first_response_at: null, closed_at: null, tag_ids: c.tagIds, extra: {},
     });
     documents.push({
       workspace_id: WS, conversation_id: c.id, contact_id: c.contactId, subject: vectorOf(conversationSearchText(c)),
