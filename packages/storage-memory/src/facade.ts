@@ -21,6 +21,8 @@ export function routeOperations(operations: StorageOperations, around: AroundCal
     leases: routeStore(operations.leases, around),
     ...(operations.bots ? { bots: routeStore(operations.bots, around) } : {}),
     ...(operations.search ? { search: routeStore(operations.search, around) } : {}),
+    ...(operations.reads ? { reads: routeStore(operations.reads, around) } : {}),
+    ...(operations.followers ? { followers: routeStore(operations.followers, around) } : {}),
   });
 }
 

@@ -2,6 +2,8 @@ import { adapterContext, registerRuntime } from '../channels/adapter-context.js'
 import { deliver } from '../conversations/deliver.js';
 import { DELIVERY_LEASE_MS } from '../conversations/delivery-lease.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
+import { spamPurgeJob } from '../conversations/spam-purge.js';
+import { PresenceTracker } from '../presence/presence-tracker.js';
 import type { InboundMessage } from '../domain/inbound.js';
 import { EventBus } from '../events/event-bus.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
@@ -36,7 +38,7 @@ export interface InboxKit {
   readonly events: InboxEventEmitter;
   /**
    * Starts channel adapters, the cross-process event feed, snooze wake-ups, routing wake-ups,
-   * pending deliveries and webhook deliveries. Background jobs that fail (a storage outage) log and retry with
+   * pending deliveries, webhook deliveries and the spam purge (`spamRetentionDays`). Background jobs that fail (a storage outage) log and retry with
    * backoff; they never reject into the host. Idempotent.
    */
   start(): Promise<void>;
@@ -58,7 +60,7 @@ const PENDING_SWEEP_MS = DELIVERY_LEASE_MS;
 
 /** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
 export function createInboxKit(options: InboxKitOptions): InboxKit {
-  const { channels, fallbackEmailDomain, webhooks } = parseKitOptions(options);
+  const { channels, fallbackEmailDomain, webhooks, spamRetentionDays } = parseKitOptions(options);
   const clock = options.clock ?? systemClock();
   const redactor = createRedactor();
   const logger = redactingLogger(options.logger ?? silentLogger, redactor);
@@ -82,6 +84,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     sealer: secretSealer(webhooks.encryptionKey),
   } as KitRuntime;
   runtime.snoozes = new SnoozeScheduler(runtime);
+  runtime.presence = new PresenceTracker(runtime);
   // After-commit work: never delays or fails the change that caused it.
   const notifications = createNotificationDispatcher(runtime);
   const routing = createRoutingAutomation(runtime);
@@ -105,6 +108,8 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     },
   });
 
+  const spamPurge = spamRetentionDays === null ? null : spamPurgeJob(runtime, spamRetentionDays);
+
   const kit: InboxKit = {
     workspaces: workspacesService(runtime),
     workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
@@ -113,6 +118,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     start() {
       started ??= (async () => {
         await runtime.bus.start();
+        await runtime.presence.start();
         for (const adapter of channels) {
           await adapter.start?.(adapterContext(runtime, adapter.type));
           startedAdapters.push(adapter);
@@ -121,16 +127,19 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
         await routing.start();
         await pendingDeliveries.start();
         await webhookDeliveries.start();
+        await spamPurge?.start();
       })();
       return started;
     },
     async stop() {
-      if (!started) return;
+      // Presence may have subscribed on first use without `start()`.
+      if (!started) return runtime.presence.stop();
       await started.catch(() => undefined);
       started = null;
       await webhookDeliveries.stop();
       runtime.snoozes.stop();
       pendingDeliveries.stop();
+      spamPurge?.stop();
       routing.stop();
       notifications.stop();
       for (const adapter of startedAdapters.splice(0).reverse()) {
@@ -140,6 +149,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
           logger.error('channel adapter failed to stop', { type: adapter.type, error: String(error) });
         }
       }
+      await runtime.presence.stop();
       await runtime.bus.stop();
     },
     async idle() {

@@ -37,6 +37,14 @@ export interface InboxKitOptions {
   sanitizeHtml?: HtmlSanitizer;
   /** Webhook delivery: the key sealing signing secrets, retries, disabling. See `WebhookOptions`. */
   webhooks?: WebhookOptions;
+  /**
+   * Days spam is kept: a spam conversation (a filter's or `markSpam`'s) that became spam and
+   * last had a message longer ago is deleted with its timeline and attachment bytes by a
+   * background job (after `kit.start()`, hourly, on the kit's clock), recording
+   * `conversation.purged`. Kit-wide: one retention for every workspace, like the fallback
+   * domain. An integer from 1 to 36500; `null` keeps spam forever. Default 90.
+   */
+  spamRetentionDays?: number | null;
 }
 
 const shape = z.object({
@@ -54,6 +62,7 @@ const shape = z.object({
     .default('inbound.invalid'),
   sanitizeHtml: z.custom<HtmlSanitizer>((f) => typeof f === 'function', 'expected a function (html) => string').optional(),
   webhooks: webhookOptionsSchema,
+  spamRetentionDays: z.number().int().min(1).max(36_500).nullable().default(90),
 });
 
 /** Validates kit options, throwing `VALIDATION` naming the field. */
@@ -61,8 +70,10 @@ export function parseKitOptions(options: InboxKitOptions): {
   channels: ChannelAdapter[];
   fallbackEmailDomain: string;
   webhooks: ResolvedWebhookOptions;
+  spamRetentionDays: number | null;
 } {
   const result = shape.safeParse(options ?? {});
   if (!result.success) throw new ValidationError('createInboxKit options', zodIssues(result.error));
-  return { channels: result.data.channels, fallbackEmailDomain: result.data.fallbackEmailDomain.toLowerCase(), webhooks: result.data.webhooks };
+  const { channels, fallbackEmailDomain, webhooks, spamRetentionDays } = result.data;
+  return { channels, fallbackEmailDomain: fallbackEmailDomain.toLowerCase(), webhooks, spamRetentionDays };
 }

@@ -13,6 +13,7 @@ import { chatflowsService, type ChatflowsApi } from '../chatflows/chatflows-serv
 import { botsService, type BotsApi } from '../bots/bots-service.js';
 import { formsService, type FormsApi } from '../forms/forms-service.js';
 import { webhooksService, type WebhooksApi } from '../webhooks/webhooks-service.js';
+import { presenceService, type PresenceApi } from '../presence/presence-service.js';
 import { snippetsService, type SnippetsApi } from '../snippets/snippets-service.js';
 import { tagsService, type TagsApi } from '../tags/tags-service.js';
 import type { KitRuntime } from './runtime.js';
@@ -52,6 +53,8 @@ export interface WorkspaceApi {
   readonly forms: FormsApi;
   /** Webhooks: the workspace's events POSTed to HTTP endpoints, signed per Standard Webhooks. Admin only. */
   readonly webhooks: WebhooksApi;
+  /** Who is viewing or typing in a conversation now (ephemeral collision detection, never logged). */
+  readonly presence: PresenceApi;
   /** Tags conversations carry (`conversations.tag` / `untag`, `list({ tagId })`). */
   readonly tags: TagsApi;
   /** Snippets: canned replies with variables, rendered for a conversation. */
@@ -80,6 +83,7 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     bots: botsService(scope),
     forms: formsService(scope),
     webhooks: webhooksService(scope),
+    presence: presenceService(scope),
     tags: tagsService(scope),
     snippets: snippetsService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),

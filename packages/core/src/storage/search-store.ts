@@ -26,7 +26,7 @@ export interface ConversationSearchQuery extends ConversationFilter {
  *   they look for their own notes as much as for the customer's words.
  *
  * The store keeps its index itself, inside the writes that change a document
- * (`timeline.insert` / `update`, `conversations.insert` / `update` / `moveContact`,
+ * (`timeline.insert` / `update`, `conversations.insert` / `update` / `moveContact` / `delete`,
  * `contacts.update` / `delete`) and in their transaction: a committed write is searchable at
  * once, a rolled-back one never was, and no caller can forget to index.
  */

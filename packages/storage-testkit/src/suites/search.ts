@@ -218,7 +218,7 @@ export const searchSuite = defineSuite('search', (t) => {
     expect(await find(ctx.storage, 'ws_nobody', 'lighthouse ')).toEqual([]);
   });
 
-  t.test('changes are searchable at once: message, subject and contact updates, contact moves and deletes', async (ctx) => {
+  t.test('changes are searchable at once: message, subject and contact updates, contact moves and deletes, conversation deletes', async (ctx) => {
     searchOf(ctx);
     const world = await seedWorld(ctx.storage);
     const ws = world.workspace.id;
@@ -240,6 +240,12 @@ export const searchSuite = defineSuite('search', (t) => {
     await ctx.storage.contacts.delete(ws, merged.id);
     expect(await find(ctx.storage, ws, 'nordmann ')).toEqual([]);
     expect(await find(ctx.storage, ws, 'strap ')).toEqual([conversation.id]);
+    await ctx.storage.conversations.delete(ws, conversation.id);
+    expect(await find(ctx.storage, ws, 'strap ')).toEqual([]);
+    expect(await find(ctx.storage, ws, 'version ')).toEqual([]);
+    // A new conversation with the deleted one's id starts from an empty document.
+    await world.conversation({ id: conversation.id, subject: null });
+    expect(await find(ctx.storage, ws, 'version ')).toEqual([]);
   });
 
   t.test('a rolled-back transaction leaves nothing in the index; its own writes are searchable inside it', async (ctx) => {
