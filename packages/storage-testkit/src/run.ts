@@ -20,6 +20,7 @@ import { kitPresenceSuite } from './suites/kit-presence.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
 import { kitRacesSuite } from './suites/kit-races.js';
+import { kitIngestManySuite } from './suites/kit-ingest-many.js';
 import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
@@ -67,6 +68,7 @@ const suites: readonly SuiteDefinition[] = [
   subscribeSuite,
   kitSuite,
   kitRacesSuite,
+  kitIngestManySuite,
   kitPermissionsSuite,
   oddInputSuite,
   kitIntegritySuite,

@@ -10,6 +10,7 @@ import { ConversationTable } from '../tables/conversation-table.js';
 import { FollowerTable } from '../tables/follower-table.js';
 import { ReadTable } from '../tables/read-table.js';
 import { TimelineTable } from '../tables/timeline-table.js';
+import { copy, copyToStore } from '../copy.js';
 
 /** The tables holding rows of a conversation: deleting it deletes its rows in each. */
 export interface ConversationTables extends AnalyticsTables {
@@ -45,18 +46,18 @@ export function conversationStore(journal: JournalSource, tables: ConversationTa
       if (table.get(conversation.workspaceId, conversation.id)) {
         throw new ConflictError(`conversation "${conversation.id}" already exists`);
       }
-      write(conversation.workspaceId, conversation.id, structuredClone(conversation));
+      write(conversation.workspaceId, conversation.id, copyToStore(conversation));
     },
     async update(conversation) {
       if (!table.get(conversation.workspaceId, conversation.id)) return false;
-      write(conversation.workspaceId, conversation.id, structuredClone(conversation));
+      write(conversation.workspaceId, conversation.id, copyToStore(conversation));
       return true;
     },
     // `lock` needs no work here: transactions run one at a time, so no other one can
     // change the row before this one commits.
     async get(workspaceId, id) {
       const row = table.get(workspaceId, id);
-      return row ? structuredClone(row) : null;
+      return row ? copy(row) : null;
     },
     async list(workspaceId, query) {
       checkStoreLimit(query.limit);
