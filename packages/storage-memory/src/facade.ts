@@ -28,6 +28,7 @@ export function routeOperations(operations: StorageOperations, around: AroundCal
     get bots() { return operations.bots ? view('bots') : undefined; },
     get reads() { return operations.reads ? view('reads') : undefined; },
     get followers() { return operations.followers ? view('followers') : undefined; },
+    get search() { return operations.search ? view('search') : undefined; },
   });
 }
 

@@ -36,6 +36,8 @@ import { leasesSuite } from './suites/leases.js';
 import { oddInputSuite } from './suites/odd-input.js';
 import { recordsSuite } from './suites/records.js';
 import { routingSuite } from './suites/routing.js';
+import { searchSuite } from './suites/search.js';
+import { kitSearchSuite } from './suites/kit-search.js';
 import { stateSuite } from './suites/state.js';
 import { subscribeSuite } from './suites/subscribe.js';
 import { tenancySuite } from './suites/tenancy.js';
@@ -89,6 +91,8 @@ const suites: readonly SuiteDefinition[] = [
   analyticsVolumeSuite,
   analyticsExportSuite,
   analyticsBotsSuite,
+  searchSuite,
+  kitSearchSuite,
 ];
 
 // A skip without a reason is a silent failure; refuse it when the suite is declared.

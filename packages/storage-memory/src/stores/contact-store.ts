@@ -16,9 +16,8 @@ function copyOut(row: Contact | undefined): Contact | null {
   return row ? copy(row) : null;
 }
 
-/** Contacts, with lookups by id, email, phone and visitor id through maps. */
-export function contactStore(journal: JournalSource): ContactStore {
-  const table = new ContactTable();
+/** Contacts, with lookups by id, email, phone and visitor id through maps. Pass `table` to share it (search). */
+export function contactStore(journal: JournalSource, table = new ContactTable()): ContactStore {
 
   const checkEmailFree = (row: Contact) => {
     if (row.email === null) return;

@@ -1,7 +1,8 @@
 import { checkStoreLimit, ConflictError, type Conversation, type ConversationStore } from '@inboxkit/core';
 import type { AnalyticsTables } from '../analytics/tables.js';
 import { compileFilter } from '../indexes/conversation-filter.js';
-import { filterRows } from '../indexes/iterate.js';
+import { byActivity } from '../indexes/activity.js';
+import { filterRows, takeWhile } from '../indexes/iterate.js';
 import { replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { BotTable } from '../tables/bot-table.js';
@@ -63,8 +64,14 @@ export function conversationStore(journal: JournalSource, tables: ConversationTa
       const after = readCursor(query.cursor, ['number', 'string']);
       const index = table.index(workspaceId);
       if (!index) return { items: [], nextCursor: null };
-      const start = after ? { lastMessageAt: after[0], id: after[1] } : undefined;
-      const rows = filterRows(index.plan(query).scan(start), compileFilter(query));
+      const { from, to } = query.lastMessageAt ?? {};
+      // Rows come newest first: start below `to` (the empty id sorts after every id at that
+      // instant) or at the cursor, whichever is further on, and stop at the first row before `from`.
+      const starts = [after ? { lastMessageAt: after[0], id: after[1] } : undefined, to === undefined ? undefined : { lastMessageAt: to, id: '' }];
+      const start = starts.filter((key) => key !== undefined).sort(byActivity).pop();
+      const scan = index.plan(query).scan(start);
+      const inWindow = from === undefined ? scan : takeWhile(scan, (row) => row.lastMessageAt >= from);
+      const rows = filterRows(inWindow, compileFilter(query));
       return takePage(rows, query.limit, (row) => [row.lastMessageAt, row.id]);
     },
     async count(workspaceId, filter) {

@@ -73,6 +73,9 @@ export class TimelineTable {
   private readonly workspaces = new Map<string, WorkspaceTimeline>();
   private readonly outbox = new SortedIndex<OutboxKey, Message>(byOutboxOrder);
 
+  /** `onReplace` hears every row change (the search index follows the rows through it). */
+  constructor(private readonly onReplace?: (previous: TimelineItem | undefined, next: TimelineItem | undefined) => void) {}
+
   /** The stored item, or `undefined`. */
   get(workspaceId: string, id: string): TimelineItem | undefined {
     return this.workspaces.get(workspaceId)?.rows.get(id);
@@ -124,6 +127,7 @@ export class TimelineTable {
       target.add(next);
       if (isPending(next)) this.outbox.add(next);
     }
+    this.onReplace?.(previous, next);
     return previous;
   }
 
