@@ -106,6 +106,19 @@ describe('the agent UI over HTTP', () => {
     expect((await ola.post(`/conversations/${id}/presence`, { state: 'dancing' })).status).toBe(400);
   });
 
+  it('searches conversations as the signed-in agent, within their inboxes', async () => {
+    const vat = await conversationBySubject(desk, 'Invoice shows the wrong VAT');
+    const wholesale = await conversationBySubject(desk, 'Packaging options for wholesale');
+    const kari = await testAgent(desk, desk.org.users.kari.id).get('/search?q=vat');
+    expect(kari.html).toContain(`/conversations/${vat}`);
+    expect((await testAgent(desk, desk.org.users.kari.id).get('/search?q=wholesale')).html).toContain(`/conversations/${wholesale}`);
+    const ingrid = await testAgent(desk, desk.org.users.ingrid.id).get('/search?q=wholesale'); // Sales is not hers
+    expect(ingrid.html).not.toContain(`/conversations/${wholesale}`);
+    expect(ingrid.html).toContain('No conversation matches “wholesale”');
+    const odd = await testAgent(desk, desk.org.users.kari.id).get(`/search?q=${encodeURIComponent('<b>vat')}`);
+    expect(odd.html).toContain('“&lt;b&gt;vat”');
+  });
+
   it('shows an agent their notifications and lets them go away for routing', async () => {
     const lars = testAgent(desk, desk.org.users.lars.id);
     const id = await conversationBySubject(desk, 'Do you ship outside Norway?');

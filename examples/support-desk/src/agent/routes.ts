@@ -8,6 +8,7 @@ import { conversationActionRoutes } from './pages/conversation-actions.js';
 import { conversationRoutes } from './pages/conversation.js';
 import { inboxRoutes } from './pages/inbox-list.js';
 import { meRoutes } from './pages/me.js';
+import { searchRoutes } from './pages/search.js';
 import { signInRoutes } from './pages/sign-in.js';
 
 /** Every route of the agent UI, one module per page. */
@@ -17,6 +18,7 @@ export const routes: Route[] = [
   ...conversationRoutes,
   ...conversationActionRoutes,
   ...contactCreateRoutes,
+  ...searchRoutes,
   ...analyticsRoutes,
   ...chatflowRoutes,
   ...meRoutes,

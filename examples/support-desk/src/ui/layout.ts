@@ -2,7 +2,7 @@ import type { Inbox, User } from '@inboxkit/core';
 import { html, type Html } from './html.js';
 
 /** The sections of the header navigation. */
-export type Section = 'inbox' | 'analytics' | 'chatflows' | 'notifications' | 'sign-in';
+export type Section = 'inbox' | 'search' | 'analytics' | 'chatflows' | 'notifications' | 'sign-in';
 
 /** What the page shell shows around a page's body. */
 export interface ShellInput {
@@ -32,6 +32,7 @@ export function layout(input: ShellInput): Html {
   <a class="brand" href="/">Support Desk</a>
   ${user
     ? html`<nav class="inboxes" aria-label="Inboxes">${inboxes.map((inbox) => navLink(`/inbox/${inbox.id}/unassigned`, inbox.name, section === 'inbox' && inbox.id === currentInboxId))}</nav>
+  <form class="search" role="search" action="/search"><input type="search" name="q" aria-label="Search conversations" placeholder="Search conversations"></form>
   <nav class="sections" aria-label="Sections">${navLink('/analytics', 'Analytics', section === 'analytics')}${navLink('/chatflows', 'Chatflows', section === 'chatflows')}${input.siteUrl ? html`<a href="${input.siteUrl}" target="_blank" rel="noopener">Demo site ↗</a>` : ''}</nav>
   <a class="bell" href="/notifications"${section === 'notifications' ? html` aria-current="page"` : ''}>Notifications${input.unread ? html` <span class="unread">${input.unread}</span>` : ''}</a>
   <form method="post" action="/me/availability" class="availability"><button name="availability" value="${user.availability === 'available' ? 'away' : 'available'}" title="Routing assigns new conversations to available agents only" class="${user.availability}">${user.availability === 'available' ? 'Available' : 'Away'}</button></form>
