@@ -70,8 +70,13 @@ export const webhooksKitSuite = defineSuite('kit-webhooks', (t) => {
     const { ws } = await withWebhook(writer, receiver);
     // Once the receiver has the event, its transactions never return: it hangs where the attempt would be recorded.
     const hang = () => new Promise<never>(() => {});
-    const dying = new Proxy(storage, {
-      get: (target, key) => (key === 'transaction' && receiver.received().length > 0 ? hang : Reflect.get(target, key)),
+    // The proxy's target is a blank object: a store may be frozen, and a proxy of a frozen object must return its real methods.
+    const dying = new Proxy({} as Storage, {
+      get(_, key) {
+        if (key === 'transaction' && receiver.received().length > 0) return hang;
+        const value: unknown = Reflect.get(storage, key);
+        return typeof value === 'function' ? value.bind(storage) : value;
+      },
     });
     await startedKit(dying); // never stopped: its delivery hangs for good, as a crashed process's would
     await ws.contacts.create({ email: 'once@hooks.test' });
