@@ -18,7 +18,9 @@ describe('the README quickstart', () => {
     await import('./index.js');
     expect(lines.filter((l) => l.startsWith('event ')).map((l) => l.split(' ')[2])).toEqual([
       'workspace.created', 'user.created', 'inbox.created', 'channel.connected', 'contact.created', 'conversation.created',
-      'message.received', 'conversation.assigned', 'message.sent', 'message.delivery.changed', 'conversation.status.changed',
+      // Replying follows the conversation (`conversation.followed`, in the reply's transaction).
+      'message.received', 'conversation.assigned', 'message.sent', 'conversation.followed', 'message.delivery.changed',
+      'conversation.status.changed',
     ]);
     expect(lines).toContain('  → to nora@customer.example from Kari Nordmann: Sorry about that, it ships today!');
     expect(lines.filter((l) => l.startsWith('timeline '))).toEqual([

@@ -45,6 +45,25 @@ describe('chat WebSocket sessions', () => {
     expect(v.messages().map((m) => m.text)).toEqual(['Hello, <b>is anyone</b> there?', 'Hi! How can I help?']);
   });
 
+  it("shows the visitor an agent typing (ws.presence), and that they stopped, never another conversation's agent", async () => {
+    const v = await visitor();
+    v.send({ type: 'message', clientId: 'c1', text: 'hello?' });
+    const mine = await v.next('message', (m) => m.clientId === 'c1');
+    const other = await visitor();
+    other.send({ type: 'message', clientId: 'o1', text: 'me too' });
+    await other.next('message', (m) => m.clientId === 'o1');
+
+    const agent = h.kit.workspace(h.workspaceId).asUser(h.agentId);
+    await agent.presence.typing(mine.conversationId);
+    expect(await v.next('typing')).toEqual({ type: 'typing', typing: true, name: 'Ada Agent' });
+    await agent.presence.leave(mine.conversationId);
+    expect(await v.next('typing', (f) => !f.typing)).toEqual({ type: 'typing', typing: false, name: null });
+    await agent.presence.viewing(mine.conversationId); // viewing alone is not typing
+    await new Promise((r) => setTimeout(r, 100));
+    expect(v.frames.filter((f) => f.type === 'typing')).toHaveLength(2);
+    expect(other.frames.some((f) => f.type === 'typing')).toBe(false);
+  });
+
   it('resumes after a disconnect: missed replies arrive once, in order; a resent message is not duplicated', async () => {
     const visitorId = newVisitorId();
     const first = await visitor({ visitorId });

@@ -109,9 +109,15 @@ describe.skipIf(!chromiumAvailable)(`chat widget in headless Chromium${chromiumA
     const ws = h.kit.workspace(h.workspaceId);
     const conversation = await eventually(async () => (await ws.conversations.list({ inboxId: h.inboxId })).items[0], 'the conversation');
     expect(conversation).toMatchObject({ assigneeId: h.agentId, channelId: h.channelId });
+    // The agent types first: the visitor sees it in a status region, gone once the reply lands.
+    await ws.asUser(h.agentId).presence.typing(conversation.id);
+    const typing = page.getByRole('status').filter({ hasText: 'Ada Agent is typing…' });
+    await typing.waitFor();
+    await page.screenshot({ path: join(shots, 'agent-typing.png') });
     await ws.conversations.reply(conversation.id, { authorId: h.agentId, text: 'Yes: 20% off the first year.' });
     const log = page.getByRole('log', { name: 'Chat messages' });
     await log.getByText('Yes: 20% off the first year.').waitFor();
+    await typing.waitFor({ state: 'hidden' });
     expect(await log.getAttribute('aria-live')).toBe('polite');
     // Text only: the visitor's markup is shown as text, never parsed.
     await log.getByText('<img src=x onerror=alert(1)> Do you have a <b>discount</b>?').waitFor();

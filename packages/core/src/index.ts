@@ -21,6 +21,17 @@ export type { ChannelsApi } from './channels/channels-service.js';
 export type { ContactsApi } from './contacts/contacts-service.js';
 export type { ContactSidebar, SidebarAssociations } from './contacts/sidebar.js';
 export type { ConversationsApi } from './conversations/conversations-service.js';
+export type { ReaderInput, UnreadCounts, UnreadCountsInput, UnreadView } from './conversations/read-state.js';
+export type { FollowInput } from './conversations/followers.js';
+export type { PresenceApi } from './presence/presence-service.js';
+export {
+  VIEWING_TTL_MS,
+  TYPING_TTL_MS,
+  type PresenceState,
+  type PresentUser,
+  type ConversationPresence,
+  type PresenceChange,
+} from './presence/presence-signal.js';
 export { replyTokenFor, parseReplyToken } from './conversations/reply-token.js';
 export type { EventsApi } from './events/events-service.js';
 export type { InboxEventEmitter, EventListener } from './events/typed-emitter.js';
@@ -40,5 +51,6 @@ export * from './chatflows/index.js';
 export * from './analytics/index.js';
 export * from './bots/index.js';
 export * from './forms/index.js';
+export * from './webhooks/index.js';
 export * from './tags/index.js';
 export * from './snippets/index.js';

@@ -70,6 +70,26 @@ describe('email filters', () => {
     expect(await f.ws.filters.release(spamId)).toMatchObject({ spam: false });
   });
 
+  it('an allow filter lets its senders and domains through every deny filter, in any order', async () => {
+    const dropShop = await filter({ domains: ['*.shop.test'], action: 'drop' });
+    await filter({ subjectPatterns: ['sale'], action: 'spam' });
+    const allow = await filter({ senders: ['orders@eu.shop.test'], domains: ['partner.test'], action: 'allow' });
+    expect(allow).toMatchObject({ action: 'allow', senders: ['orders@eu.shop.test'], domains: ['partner.test'], subjectPatterns: [] });
+    expect(await ingest('Orders@EU.shop.test', 'Big sale')).toMatchObject({ status: 'accepted', created: true });
+    expect(await ingest('anna@partner.test', 'Sale on')).toMatchObject({ status: 'accepted' });
+    // Only what the allow list names: the rest of the domain is still dropped, subdomains of partner.test still spam.
+    expect(await ingest('promo@eu.shop.test', 'Hello')).toMatchObject({ status: 'filtered', filterId: dropShop.id });
+    expect(await ingest('x@mail.partner.test', 'Sale')).toMatchObject({ status: 'filtered', reason: 'subject matches "sale"' });
+    await f.kit.idle();
+    expect((await f.events('message.filtered')).map((e) => e.data.from)).toEqual(['promo@eu.shop.test', 'x@mail.partner.test']);
+    expect((await f.events('filter.created')).map((e) => e.data.action)).toEqual(['drop', 'spam', 'allow']);
+    const bad = await f.ws.filters.create({ inboxId: f.inbox.id, domains: ['ok.test', 'bad_domain'], subjectPatterns: ['x'], action: 'allow' }).catch((e: unknown) => e);
+    expect(ValidationError.isInstance(bad) && bad.issues.map((i) => i.path).sort()).toEqual(['domains[1]', 'subjectPatterns']);
+    // Deleting the allow filter lets the deny filters catch those senders again.
+    await f.ws.filters.delete(allow.id);
+    expect(await ingest('anna@partner.test', 'Sale on')).toMatchObject({ status: 'filtered' });
+  });
+
   it('creates, lists, reads and deletes filters; a deleted filter stops filtering', async () => {
     const a = await filter({ senders: ['a@spam.test'], action: 'drop' });
     const b = await filter({ domains: ['spam.test'], action: 'spam' });

@@ -82,7 +82,9 @@ describe('the conversations inbox, end to end', () => {
     ]);
     const types = seen.filter((e) => 'conversationId' in e.data && e.data.conversationId === first.conversation.id).map((e) => e.type);
     expect(types).toEqual([
-      'conversation.created', 'message.received', 'comment.created', 'conversation.assigned', 'message.sent',
+      // Commenting and being mentioned follow the conversation (replying again adds nothing).
+      'conversation.created', 'message.received', 'comment.created', 'conversation.followed', 'conversation.followed',
+      'conversation.assigned', 'message.sent',
       'message.delivery.changed', 'conversation.status.changed', 'conversation.status.changed', 'message.received',
     ]);
     const log = await ws.events.read({ after: afterSeeding, limit: 1000 });

@@ -43,6 +43,12 @@ describe('tenancy: no API path crosses workspaces', () => {
     const id = conv.conversation.id;
     await rejectsNotFound(ws.conversations.close(id));
     await rejectsNotFound(ws.conversations.assign(id, { userId: null }));
+    await rejectsNotFound(ws.conversations.markSpam(id));
+    await rejectsNotFound(ws.conversations.notSpam(id));
+    await rejectsNotFound(ws.conversations.move(id, { inboxId: a.salesInbox.id }));
+    // Nor can A move its own conversations into B's inboxes.
+    const own = accepted(await h.kit.ingest({ workspaceId: a.acme.id, channelId: a.supportChannel.id, externalId: 'a-1', from: { email: 'x@a.test' }, text: 'A' }));
+    await rejectsNotFound(ws.conversations.move(own.conversation.id, { inboxId: b.salesInbox.id }));
     await rejectsNotFound(ws.conversations.comment(id, { authorId: a.kari.id, text: 'x' }));
     await rejectsNotFound(ws.conversations.reply(id, { authorId: a.kari.id, text: 'x' }));
     await rejectsNotFound(ws.users.update(b.kari.id, { name: 'pwned' }));
@@ -51,7 +57,7 @@ describe('tenancy: no API path crosses workspaces', () => {
     await rejectsNotFound(ws.contacts.update(conv.contact.id, { name: 'pwned' }));
     await rejectsNotFound(ws.contacts.merge(conv.contact.id, conv.contact.id + 'x'));
     const stillOpen = await b.ws.conversations.get(id);
-    expect(stillOpen.status).toBe('open');
+    expect(stillOpen).toMatchObject({ status: 'open', spam: false, inboxId: b.supportInbox.id });
     expect((await b.ws.contacts.get(conv.contact.id)).name).toBeNull();
   });
 

@@ -52,7 +52,7 @@ export async function seedAnalytics(storage: Storage): Promise<number> {
     const conversation: Conversation = {
       id: `conv_${String(g).padStart(7, '0')}`, workspaceId, inboxId: `inbox_${g % 20}`, channelId: `chan_${g % 30}`, channelType: CHANNELS[g % 3]!,
       contactId: `contact_${g % 40_000}`, subject: `Subject ${g}`, status: closed ? 'closed' : 'open', snoozedUntil: null,
-      assigneeId: g % 10 < 3 ? null : `user_${g % agents}`, teamId: `team_${g % 10}`, spam: g % 50 === 0, tagIds: [], origin: { kind: 'channel', id: null },
+      assigneeId: g % 10 < 3 ? null : `user_${g % agents}`, teamId: `team_${g % 10}`, spam: g % 50 === 0, spamAt: g % 50 === 0 ? t : null, tagIds: [], origin: { kind: 'channel', id: null },
       replyToken: `tok${g}`, messageCount: itemsPerConversation, createdAt: t, updatedAt: t, lastMessageAt: t + 10 * 3_600_000,
       firstResponseAt: null, closedAt: closed ? t + Math.floor(random() * 3 * 86_400_000) : null,
     };

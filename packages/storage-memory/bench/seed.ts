@@ -33,7 +33,7 @@ export async function seedConversations(
       id: `conv_seed${pad(i)}`, workspaceId: options.workspaceId, inboxId: pick(options.inboxIds), channelId: options.channelId,
       channelType: 'test', contactId: contactIds.at(-1)!, subject: `Seeded ${i}`, status,
       snoozedUntil: status === 'snoozed' ? at + 86_400_000 : null, assigneeId: random() < 0.3 ? null : pick(options.userIds),
-      teamId: null, spam: false, tagIds: [], origin: { kind: 'channel', id: options.channelId }, replyToken: 'seed', messageCount: 1,
+      teamId: null, spam: false, spamAt: null, tagIds: [], origin: { kind: 'channel', id: options.channelId }, replyToken: 'seed', messageCount: 1,
       createdAt: at, updatedAt: at, lastMessageAt: at, firstResponseAt: null, closedAt: status === 'closed' ? at : null,
     };
     await storage.conversations.insert(conversation);

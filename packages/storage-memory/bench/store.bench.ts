@@ -23,6 +23,7 @@ function conversation(i: number): Conversation {
     assigneeId: i % 4 === 0 ? null : `usr_${i % 50}`,
     teamId: i % 5 === 0 ? null : `team_${i % 5}`,
     spam: i % 97 === 0,
+    spamAt: i % 97 === 0 ? i : null,
     tagIds: [],
     origin: { kind: 'channel', id: null },
     replyToken: 'token',

@@ -20,6 +20,8 @@ export function routeOperations(operations: StorageOperations, around: AroundCal
     addresses: routeStore(operations.addresses, around),
     leases: routeStore(operations.leases, around),
     ...(operations.bots ? { bots: routeStore(operations.bots, around) } : {}),
+    ...(operations.reads ? { reads: routeStore(operations.reads, around) } : {}),
+    ...(operations.followers ? { followers: routeStore(operations.followers, around) } : {}),
   });
 }
 

@@ -4,11 +4,11 @@ import { conversation, event, workspace } from '../test/fixtures.js';
 import { memoryStorage } from './memory-storage.js';
 
 describe('memoryStorage()', () => {
-  it('is a v1 store named memory with the subscribe capability', () => {
+  it('is a v1 store named memory with every capability', () => {
     const storage = memoryStorage();
     expect(storage.specificationVersion).toBe('v1');
     expect(storage.name).toBe('memory');
-    expect(storage.capabilities).toEqual({ subscribe: true, analytics: true, bots: true });
+    expect(storage.capabilities).toEqual({ subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true });
     expect(typeof storage.subscribe).toBe('function');
   });
 

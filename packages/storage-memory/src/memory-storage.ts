@@ -1,10 +1,13 @@
-import type { Storage, StorageOperations } from '@inboxkit/core';
+import { checkSignal, type Storage, type StorageOperations, type StorageSignal } from '@inboxkit/core';
 import { analyticsStore } from './analytics/analytics-store.js';
 import type { AnalyticsTables } from './analytics/tables.js';
 import { routeOperations, routeStore } from './facade.js';
 import type { JournalSource } from './journal.js';
 import { parseOptions, type MemoryStorageOptions } from './options.js';
 import { botStore } from './stores/bot-store.js';
+import { followerStore } from './stores/follower-store.js';
+import { readStore } from './stores/read-store.js';
+import { ReadTable } from './tables/read-table.js';
 import { BotTable } from './tables/bot-table.js';
 import { addressStore } from './stores/address-store.js';
 import { contactStore } from './stores/contact-store.js';
@@ -20,18 +23,20 @@ import { ConversationTable } from './tables/conversation-table.js';
 import { TimelineTable } from './tables/timeline-table.js';
 import { TransactionRunner } from './transaction.js';
 
-function createOperations(journal: JournalSource, tables: AnalyticsTables): StorageOperations {
+function createOperations(journal: JournalSource, tables: AnalyticsTables, reads: ReadTable): StorageOperations {
   return {
     workspaces: workspaceStore(journal),
     records: recordStore(journal),
     contacts: contactStore(journal),
-    conversations: conversationStore(journal, tables.conversations),
+    conversations: conversationStore(journal, tables),
     timeline: timelineStore(journal, tables.timeline),
     events: eventStore(journal),
     state: stateStore(journal),
     addresses: addressStore(journal),
     leases: leaseStore(journal),
     bots: botStore(journal, tables.bots),
+    reads: readStore(journal, reads, tables.conversations),
+    followers: followerStore(journal),
   };
 }
 
@@ -44,7 +49,9 @@ function createOperations(journal: JournalSource, tables: AnalyticsTables): Stor
  * - Results are copies, and so is what gets stored: callers never share objects with it.
  * - Indexed for large workspaces: conversation lists and counts scan the smallest
  *   matching index, lookups go through maps, outboxes and snoozes through sorted indexes.
- * - `subscribe()` delivers each committed event to every listener, synchronously after commit.
+ * - `subscribe()` delivers each committed event to every listener, synchronously after commit;
+ *   `signal()` hands each signal to every `subscribeSignals()` listener at once (in-process fan-out).
+ * - Read state counts unread conversations from the conversation indexes and one user's marks.
  * - `analytics` computes reports from the same tables through their indexes, each call one
  *   unit of work like any other call.
  *
@@ -56,13 +63,14 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
   const runner = new TransactionRunner((journal) => subscribers.deliver(journal.appendedEvents));
   // Analytics reads the tables the stores write; sharing them keeps one copy of every row.
   const tables: AnalyticsTables = { conversations: new ConversationTable(), timeline: new TimelineTable(), bots: new BotTable() };
-  const operations = createOperations(() => runner.journal(), tables);
+  const operations = createOperations(() => runner.journal(), tables, new ReadTable());
+  const signals = new Subscribers<StorageSignal>();
   const autocommit = <R>(call: () => Promise<R>) => runner.autocommit(call);
 
   return Object.freeze({
     specificationVersion: 'v1' as const,
     name: 'memory',
-    capabilities: Object.freeze({ subscribe: true, analytics: true, bots: true }),
+    capabilities: Object.freeze({ subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true }),
     ...routeOperations(operations, autocommit),
     analytics: routeStore(analyticsStore(tables), autocommit),
     transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {
@@ -71,9 +79,18 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
     async subscribe(listener) {
       return subscribers.add(listener);
     },
+    // Outside the transaction runner: a signal is no unit of work, and waits for none.
+    async signal(signal) {
+      checkSignal(signal);
+      signals.deliver([{ workspaceId: signal.workspaceId, payload: signal.payload }]);
+    },
+    async subscribeSignals(listener) {
+      return signals.add(listener);
+    },
     // Nothing to release but the listeners: the data goes with the last reference to the store.
     async close() {
       subscribers.clear();
+      signals.clear();
     },
   } satisfies Storage);
 }

@@ -1,14 +1,15 @@
 import type { InboxEvent } from '@inboxkit/core';
 
-type Listener = (event: InboxEvent) => void;
-
-/** The listeners of `subscribe()`, fed the events of each committed unit of work. */
-export class Subscribers {
+/**
+ * The listeners of `subscribe()`, fed the events of each committed unit of work (and of
+ * `subscribeSignals()`, fed each signal).
+ */
+export class Subscribers<T = InboxEvent> {
   /** Wrapped so one function subscribed twice is two subscriptions. */
-  private readonly entries = new Set<{ readonly listener: Listener }>();
+  private readonly entries = new Set<{ readonly listener: (item: T) => void }>();
 
   /** Adds a listener; returns its unsubscribe function. */
-  add(listener: Listener): () => Promise<void> {
+  add(listener: (item: T) => void): () => Promise<void> {
     const entry = { listener };
     this.entries.add(entry);
     return async () => {
@@ -27,7 +28,7 @@ export class Subscribers {
    * re-thrown on a microtask, surfacing as an uncaught exception the way a throwing event
    * listener would, instead of being swallowed.
    */
-  deliver(events: readonly InboxEvent[]): void {
+  deliver(events: readonly T[]): void {
     if (events.length === 0 || this.entries.size === 0) return;
     const entries = [...this.entries];
     for (const event of events) {

@@ -18,6 +18,7 @@ export function benchConversation(workspaceId: string, tag: string, i: number): 
     assigneeId: i % 3 === 0 ? null : `user_${i % 50}`,
     teamId: `team_${i % 10}`,
     spam: false,
+    spamAt: null,
     tagIds: [],
     origin: { kind: 'channel', id: null },
     replyToken: `tok${i}`,

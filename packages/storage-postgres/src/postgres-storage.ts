@@ -1,9 +1,11 @@
-import type { AnalyticsStore, BotSessionStore, InboxEvent, Storage } from '@inboxkit/core';
+import type { AnalyticsStore, BotSessionStore, FollowerStore, InboxEvent, ReadStateStore, Storage, StorageSignal } from '@inboxkit/core';
 import pg from 'pg';
 import { poolDriver } from './driver/pool-driver.js';
 import { singleConnectionDriver } from './driver/single-driver.js';
 import type { Driver } from './driver/types.js';
 import { EventFeed } from './feed/event-feed.js';
+import { NotifyHub } from './feed/notify-hub.js';
+import { signalsOver } from './feed/signals.js';
 import { parseOptions, type ParsedOptions, type PostgresStorageOptions } from './options.js';
 import { migrate } from './schema/migrations.js';
 import { tablesIn } from './schema/tables.js';
@@ -25,6 +27,14 @@ export interface PostgresStorage extends Storage {
   readonly analytics: AnalyticsStore;
   /** Bot sessions and transitions (capability `bots`; needs migration 0003). */
   readonly bots: BotSessionStore;
+  /** Per-user read state (capability `reads`; needs migration 0007). */
+  readonly reads: ReadStateStore;
+  /** Conversation followers (capability `followers`; needs migration 0007). */
+  readonly followers: FollowerStore;
+  /** Ephemeral signals over `NOTIFY` on their own channel, never stored (capability `signals`). */
+  signal(signal: StorageSignal): Promise<void>;
+  /** Listens to signals on the store's shared LISTEN connection (capability `signals`). */
+  subscribeSignals(listener: (signal: StorageSignal) => void): Promise<() => Promise<void>>;
 }
 
 function driverFor(options: ParsedOptions): Driver {
@@ -51,11 +61,13 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   const driver = driverFor(parsed);
   const t = tablesIn(schema);
   const channel = `ik_ev_${schema}`;
+  const signalChannel = `ik_sig_${schema}`;
+  // One LISTEN connection for the event feed and for signals.
+  const hub = new NotifyHub(driver, [channel, signalChannel]);
   const outside = { db: driver.db, t, inTransaction: false, channel };
   const operations = operationsOver(outside);
   const feed = new EventFeed({
-    driver,
-    channel,
+    listen: (listener) => hub.listen({ ...listener, channel }),
     logger,
     read: (workspaceId, after, limit) => operations.events.read(workspaceId, { after, limit }),
     async lastSeqs() {
@@ -70,16 +82,18 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   return {
     specificationVersion: 'v1',
     name: driver.kind === 'pglite' ? 'postgres (pglite)' : 'postgres',
-    capabilities: { subscribe: true, analytics: true, bots: true },
+    capabilities: { subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true },
     schema,
     ...operations,
     analytics: analyticsStore(outside),
     transaction: (fn) => driver.transaction((db) => fn(operationsOver({ db, t, inTransaction: true, channel }))),
     subscribe: (listener) => feed.subscribe(listener),
+    ...signalsOver(driver.db, hub, signalChannel, logger),
     migrate: async () => ({ applied: await migrate(driver, schema) }),
     close: () =>
       (closed ??= (async () => {
         await feed.stop();
+        await hub.stop();
         await driver.close();
       })()),
   };

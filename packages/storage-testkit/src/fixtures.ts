@@ -137,6 +137,7 @@ export const fixtures = {
       assigneeId: null,
       teamId: null,
       spam: false,
+      spamAt: null,
       tagIds: [],
       origin: { kind: 'channel', id: null },
       replyToken: fixtures.id('rt'),

@@ -83,3 +83,9 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     (error: unknown) => error,
   );
 }
+
+/** Expects `promise` to reject with an error `guard` accepts (an `isInstance` of an error class). */
+export async function expectRejection(promise: Promise<unknown>, guard: (error: unknown) => boolean, what: string): Promise<void> {
+  const error = await rejection(promise);
+  expect(guard(error), `${what}: ${String(error)}`).toBe(true);
+}

@@ -11,15 +11,24 @@ import { analyticsVolumeSuite } from './suites/analytics-volume.js';
 import { contactsSuite } from './suites/contacts.js';
 import { chatflowsSuite } from './suites/chatflows.js';
 import { formsSuite } from './suites/forms.js';
+import { followersSuite } from './suites/followers.js';
+import { readsSuite } from './suites/reads.js';
+import { signalsSuite } from './suites/signals.js';
+import { kitReadsSuite } from './suites/kit-reads.js';
+import { kitFollowersSuite } from './suites/kit-followers.js';
+import { kitPresenceSuite } from './suites/kit-presence.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
 import { kitRacesSuite } from './suites/kit-races.js';
 import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
+import { webhooksKitSuite } from './suites/kit-webhooks.js';
+import { kitSpamSuite } from './suites/kit-spam.js';
 import { kitTagsSuite } from './suites/kit-tags.js';
 import { conversationListsSuite } from './suites/conversations-list.js';
 import { conversationsSuite } from './suites/conversations.js';
+import { conversationDeleteSuite } from './suites/conversation-delete.js';
 import { copiesSuite } from './suites/copies.js';
 import { eventsSuite } from './suites/events.js';
 import { leasesSuite } from './suites/leases.js';
@@ -42,6 +51,7 @@ const suites: readonly SuiteDefinition[] = [
   contactsSuite,
   conversationsSuite,
   conversationListsSuite,
+  conversationDeleteSuite,
   timelineSuite,
   eventsSuite,
   stateSuite,
@@ -59,11 +69,19 @@ const suites: readonly SuiteDefinition[] = [
   oddInputSuite,
   kitIntegritySuite,
   kitChannelContextSuite,
+  webhooksKitSuite,
+  kitSpamSuite,
   kitTagsSuite,
   chatflowsSuite,
   botsSuite,
   botsKitSuite,
   formsSuite,
+  readsSuite,
+  followersSuite,
+  signalsSuite,
+  kitReadsSuite,
+  kitFollowersSuite,
+  kitPresenceSuite,
   analyticsRepliesSuite,
   analyticsResponseTimesSuite,
   analyticsVolumeSuite,

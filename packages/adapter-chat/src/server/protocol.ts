@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatMessage } from '../widget/types.js';
+import type { AgentTyping, ChatMessage } from '../widget/types.js';
 
 /**
  * The widget ↔ server WebSocket protocol: JSON text frames. The first client frame is
@@ -43,6 +43,6 @@ export type WireMessage = { type: 'message' } & ChatMessage;
 export type ServerFrame =
   | { type: 'welcome'; conversationId: string | null; verified: boolean; email: string | null }
   | WireMessage
-  | { type: 'typing'; typing: boolean }
+  | ({ type: 'typing' } & AgentTyping)
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string };

@@ -1,4 +1,4 @@
-import { InboxKitError, type ChannelContext, type Conversation, type Message, type WorkspaceApi } from '@inboxkit/core';
+import { InboxKitError, type ChannelContext, type Conversation, type Message, type PresenceChange, type WorkspaceApi } from '@inboxkit/core';
 import type { BotDriver } from '../bots/bot-driver.js';
 import type { ParsedChatOptions } from '../options.js';
 import type { ActiveChatChannel } from './channel-lookup.js';
@@ -29,6 +29,8 @@ export interface ChatSession {
   receive(raw: string): void;
   /** Sends the widget every message it has not shown yet (after an event about the conversation). */
   sync(): void;
+  /** Tells the widget an agent started or stopped typing in the conversation (from `ws.presence`, any process). */
+  presence(change: PresenceChange): void;
   /** Resolves when everything queued so far is done. */
   settled(): Promise<void>;
 }
@@ -76,12 +78,13 @@ export function createSession(deps: SessionDeps): ChatSession {
     });
   };
 
-  async function authorName(message: Message): Promise<string | null> {
-    const id = message.author.type === 'user' ? message.author.id : null;
-    if (!id) return null;
+  async function userName(id: string): Promise<string | null> {
     if (!names.has(id)) names.set(id, await ws.users.get(id).then((u) => u.name, () => null));
     return names.get(id) ?? null;
   }
+  const authorName = (message: Message) => (message.author.type === 'user' && message.author.id ? userName(message.author.id) : Promise.resolve(null));
+  // Agents typing now: the visitor sees "typing" while at least one is.
+  const typingAgents = new Set<string>();
 
   async function sync(): Promise<void> {
     if (!reader) return;
@@ -183,6 +186,14 @@ export function createSession(deps: SessionDeps): ChatSession {
         syncQueued = false;
         return sync();
       });
+    },
+    presence(change) {
+      if (change.conversationId !== conversationId) return;
+      const was = typingAgents.size > 0;
+      if (change.state === 'typing') typingAgents.add(change.userId);
+      else typingAgents.delete(change.userId);
+      if (change.state === 'typing') enqueue(async () => send({ type: 'typing', typing: true, name: await userName(change.userId) }));
+      else if (was && typingAgents.size === 0) enqueue(async () => send({ type: 'typing', typing: false, name: null }));
     },
     settled: () => queue,
   };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ChannelContext, InboxEvent } from '@inboxkit/core';
+import type { ChannelContext, InboxEvent, PresenceChange } from '@inboxkit/core';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { botDriver } from '../bots/bot-driver.js';
 import type { ParsedChatOptions } from '../options.js';
@@ -43,12 +43,22 @@ export function socketServer(options: ParsedChatOptions): SocketServer {
   let bots: ReturnType<typeof botDriver> | null = null;
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   const alive = new WeakMap<WebSocket, boolean>();
+  // One presence subscription per workspace with sockets (agents typing, from every process).
+  const presence = new Map<string, () => void>();
 
   const onEvent = (event: InboxEvent) => {
     const conversationId = (event.data as { conversationId?: unknown }).conversationId;
     if (typeof conversationId !== 'string') return;
     for (const session of watchers.get(`${event.workspaceId}:${conversationId}`) ?? []) session.sync();
   };
+
+  const onPresence = (change: PresenceChange) => {
+    for (const session of watchers.get(`${change.workspaceId}:${change.conversationId}`) ?? []) session.presence(change);
+  };
+
+  function hearPresence(ctx: ChannelContext, workspaceId: string): void {
+    if (!presence.has(workspaceId)) presence.set(workspaceId, ctx.workspace(workspaceId).presence.subscribe(onPresence));
+  }
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -78,6 +88,7 @@ export function socketServer(options: ParsedChatOptions): SocketServer {
         watch(conversationId) {
           const key = `${target.channel.workspaceId}:${conversationId}`;
           watched.add(key);
+          hearPresence(ctx, target.channel.workspaceId);
           const set = watchers.get(key) ?? new Set();
           set.add(session);
           watchers.set(key, set);
@@ -134,6 +145,8 @@ export function socketServer(options: ParsedChatOptions): SocketServer {
       heartbeat = null;
       for (const ws of wss.clients) ws.close(1012, 'server restarting');
       watchers.clear();
+      for (const unsubscribe of presence.values()) unsubscribe();
+      presence.clear();
     },
     get size() {
       return wss.clients.size;

@@ -1,9 +1,11 @@
-import type { ChatMessage } from './types.js';
+import type { AgentTyping, ChatMessage } from './types.js';
 
 /** What the connection reports to the widget. */
 export interface ConnectionEvents {
   welcome(frame: { conversationId: string | null; verified: boolean }): void;
   message(message: ChatMessage): void;
+  /** An agent started or stopped typing a reply (`name`: their display name). */
+  typing(frame: AgentTyping): void;
   error(frame: { code: string; message: string }): void;
   state(connected: boolean): void;
   refused(reason: string): void;
@@ -65,7 +67,8 @@ export function createConnection(settings: ConnectionSettings, on: ConnectionEve
         lastShown = message.id;
         if (message.clientId) outbox.delete(message.clientId);
         on.message(message);
-      } else if (frame.type === 'error') on.error(frame as never);
+      } else if (frame.type === 'typing') on.typing(frame as unknown as AgentTyping);
+      else if (frame.type === 'error') on.error(frame as never);
     };
     ws.onclose = (event) => {
       if (socket !== ws) return;

@@ -23,6 +23,7 @@ header button{background:none;border:0;color:#fff;font-size:20px;cursor:pointer}
 .away{padding:10px 12px;background:#fff8e1;border-bottom:1px solid #eee}
 .away form{display:flex;gap:6px;margin-top:6px}
 .away input{flex:1;padding:6px;border:1px solid #ccc;border-radius:6px}
+.typing{padding:0 12px 6px;font-size:12px;color:#57606a;font-style:italic}
 .replies{display:flex;flex-wrap:wrap;gap:6px;padding:0 12px 8px}
 .replies button{border:1px solid #2f5bea;background:#fff;color:#2f5bea;border-radius:14px;padding:4px 10px;cursor:pointer}
 .compose{display:flex;gap:6px;padding:10px;border-top:1px solid #eee}

@@ -22,6 +22,13 @@ export interface ChatMessage {
   quickReplies: string[];
 }
 
+/** A server frame: an agent is (or stopped) typing a reply in the visitor's conversation. */
+export interface AgentTyping {
+  typing: boolean;
+  /** The agent's display name; `null` when unknown. */
+  name: string | null;
+}
+
 /** Events of `window.InboxKit.chat.on`. */
 export interface WidgetEvents {
   /** The widget loaded and shows on this page. */

@@ -27,6 +27,8 @@ export function createView(match: MatchAnswer, actions: ViewActions) {
   const prompt = el('div', { class: 'prompt', hidden: true, role: 'status' });
   const log = el('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Chat messages' });
   const replies = el('div', { class: 'replies', role: 'group', 'aria-label': 'Quick replies' });
+  // A status region of its own: "is typing" is announced politely, apart from the message log.
+  const typing = el('div', { class: 'typing', role: 'status', hidden: true });
   const textbox = el('textarea', { id: 'ik-message', rows: '1', placeholder: 'Write a message…', maxlength: '5000' });
   const compose = el(
     'form',
@@ -47,7 +49,7 @@ export function createView(match: MatchAnswer, actions: ViewActions) {
     el('button', { type: 'button', 'aria-label': 'Close chat' }, '×'),
   );
   const away = match.availability && !match.availability.open ? awayBox(match.availability, actions) : null;
-  const panel = el('div', { class: 'panel', role: 'dialog', 'aria-labelledby': 'ik-title', hidden: true }, header, away, log, replies, compose);
+  const panel = el('div', { class: 'panel', role: 'dialog', 'aria-labelledby': 'ik-title', hidden: true }, header, away, log, typing, replies, compose);
   root.append(el('style', {}, styles), prompt, panel, launcher);
 
   launcher.addEventListener('click', () => actions.toggle());
@@ -106,6 +108,11 @@ export function createView(match: MatchAnswer, actions: ViewActions) {
       else log.append(item);
       rendered.set(message.key, item);
       log.scrollTop = log.scrollHeight;
+    },
+    /** Shows "<name> is typing…" under the log, or hides it (`null`). */
+    setAgentTyping(name: string | null) {
+      typing.textContent = name === null ? '' : `${name} is typing…`;
+      typing.hidden = name === null;
     },
     setQuickReplies(options: string[]) {
       replies.replaceChildren(

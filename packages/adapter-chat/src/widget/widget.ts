@@ -19,6 +19,8 @@ export interface OpenOptions {
 }
 
 const VISITOR_KEY = 'inboxkit.chat.visitor';
+/** How long "is typing" shows without a fresh signal from the server. */
+const AGENT_TYPING_MS = 8000;
 
 function visitorId(): string {
   try {
@@ -69,6 +71,13 @@ export function createWidget(settings: WidgetSettings) {
       connection.markRead(message.id);
     };
     let last: ChatMessage | null = null;
+    // The server re-sends "typing" while the agent types; without it the indicator lapses.
+    let typingTimer: ReturnType<typeof setTimeout> | null = null;
+    const agentTyping = (name: string | null) => {
+      if (typingTimer) clearTimeout(typingTimer);
+      typingTimer = name === null ? null : setTimeout(() => agentTyping(null), AGENT_TYPING_MS);
+      view.setAgentTyping(name);
+    };
     let typingSentAt = 0;
     const view = createView(answer, {
       toggle: () => (state.open ? close() : open()),
@@ -97,6 +106,7 @@ export function createWidget(settings: WidgetSettings) {
         },
         message: (message) => {
           last = message;
+          if (message.direction === 'outgoing') agentTyping(null);
           view.addMessage({ ...message, key: message.clientId ?? message.id });
           view.setQuickReplies(message.direction === 'outgoing' ? message.quickReplies : []);
           if (!state.conversationId) {
@@ -109,6 +119,7 @@ export function createWidget(settings: WidgetSettings) {
             else setUnread(state.unread + 1);
           }
         },
+        typing: ({ typing, name }) => agentTyping(typing ? (name ?? answer.profile?.name ?? 'Agent') : null),
         error: ({ message }) => view.addMessage({ key: `error-${Date.now()}`, direction: 'outgoing', author: { type: 'system', name: 'Chat' }, text: message }),
         state: (connected) => {
           state.connected = connected;
@@ -142,6 +153,7 @@ export function createWidget(settings: WidgetSettings) {
     api = { open, close, identify: (token) => connection.restart({ identityToken: token }) };
     teardown = () => {
       cancelTriggers();
+      if (typingTimer) clearTimeout(typingTimer);
       connection.stop();
       view.host.remove();
       state = { loaded: false, open: false, chatflowId: null, conversationId: null, unread: 0, connected: false };

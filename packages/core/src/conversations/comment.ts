@@ -5,6 +5,7 @@ import { parseInput } from '../errors/parse.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
+import { autoFollow } from './followers.js';
 import { parseMentions } from './mentions.js';
 
 /**
@@ -55,6 +56,8 @@ export async function comment(scope: Scope, conversationId: string, input: Comme
       authorId: parsed.authorId,
       mentions,
     });
+    const follows = [{ userId: parsed.authorId, reason: 'commented' as const }, ...mentions.map((userId) => ({ userId, reason: 'mentioned' as const }))];
+    await autoFollow(tx, scope, events, conversation, follows, parsed.authorId);
     return item;
   });
 }

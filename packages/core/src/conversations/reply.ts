@@ -10,6 +10,7 @@ import { storeAttachments } from '../ingest/attachments.js';
 import { storedHtml } from '../runtime/sanitize-html.js';
 import { deliver, senderFor } from './deliver.js';
 import { takeDeliveryLease } from './delivery-lease.js';
+import { autoFollow } from './followers.js';
 
 type ParsedReply = ReturnType<typeof replyInput.parse>;
 
@@ -82,5 +83,6 @@ async function insertReply(scope: Scope, conversationId: string, messageId: stri
       channelId: conversation.channelId,
       authorId: parsed.authorId,
     });
+    await autoFollow(tx, scope, events, conversation, [{ userId: parsed.authorId, reason: 'replied' }], parsed.authorId);
   });
 }

@@ -28,8 +28,13 @@ export const conversationSchema = z.strictObject({
   snoozedUntil: timestampSchema.nullable(),
   assigneeId: idSchema.nullable(),
   teamId: idSchema.nullable(),
-  /** Marked as spam by a filter; hidden from lists unless asked for. */
+  /** Spam (a `spam` filter at ingest, or `conversations.markSpam`): hidden from lists unless asked for, never routed or announced. */
   spam: z.boolean(),
+  /**
+   * When it became spam; `null` when it is not spam. Spam retention counts from here (and
+   * from `lastMessageAt`): see `InboxKitOptions.spamRetentionDays`.
+   */
+  spamAt: timestampSchema.nullable(),
   /** Ids of the workspace's tags on this conversation (`ws.tags`), without duplicates; new conversations start with none. */
   tagIds: z.array(idSchema),
   origin: conversationOriginSchema,
@@ -78,6 +83,11 @@ export type AssignInput = z.input<typeof assignInput>;
 export const byInput = z.strictObject({ by: idSchema.nullish() }).default({});
 /** Actor of a state change. */
 export type ByInput = z.input<typeof byInput>;
+
+/** Input of `conversations.move`: the inbox to move to, and who moves it. */
+export const moveInput = z.strictObject({ inboxId: idSchema, by: idSchema.nullish() });
+/** Input of `conversations.move`. */
+export type MoveInput = z.input<typeof moveInput>;
 
 /** Input of `conversations.snooze`. */
 export const snoozeInput = z.strictObject({

@@ -10,6 +10,9 @@ export interface Actor {
   id: string | null;
 }
 
+/** Why a user follows a conversation: they (or someone) chose to, or they took part in it. */
+export type FollowReason = 'manual' | 'replied' | 'commented' | 'mentioned';
+
 /**
  * Data of every event type. Events carry ids and small facts, never secrets and never
  * another workspace's data. Extend by declaration merging for custom event types.
@@ -124,7 +127,7 @@ export interface EventDataMap {
       availableAt: number | null;
     }>;
   };
-  'filter.created': { filterId: string; inboxId: string; action: 'drop' | 'spam' };
+  'filter.created': { filterId: string; inboxId: string; action: 'drop' | 'spam' | 'allow' };
   'filter.deleted': { filterId: string; inboxId: string };
   /** An email filter caught an inbound message (dropped, or kept as spam in `conversationId`). */
   'message.filtered': {
@@ -141,9 +144,26 @@ export interface EventDataMap {
     conversationId: string | null;
     messageId: string | null;
   };
-  /** A user released a spam conversation: it is a normal conversation now (routed and announced). */
+  /** A spam conversation is a normal one again (`conversations.notSpam`): routed when unassigned, and announced like a new one. */
   'conversation.released': { conversationId: string; inboxId: string; by: Actor };
+  /** A user marked a conversation as spam (`conversations.markSpam`): it leaves the inbox views, its assignee is kept. */
+  'conversation.spam.marked': { conversationId: string; inboxId: string; by: Actor };
+  /** A conversation moved to another inbox of the workspace (`conversations.move`); its channel stays. */
+  'conversation.moved': { conversationId: string; fromInboxId: string; toInboxId: string; by: Actor };
+  /** Spam older than the retention was deleted with its timeline (ids only: nothing of it is left to show). */
+  'conversation.purged': { conversationId: string; inboxId: string };
   'notification.preferences.changed': { userId: string };
+  /** `userId` read the conversation (it was unread for them before). */
+  'conversation.read': { conversationId: string; inboxId: string; userId: string };
+  /** The conversation became unread for `userId` because they marked it so (new messages make it unread without an event). */
+  'conversation.unread': { conversationId: string; inboxId: string; userId: string };
+  /**
+   * `userId` follows the conversation now: by their choice or someone else's (`manual`), or
+   * automatically because they replied, commented or were mentioned.
+   */
+  'conversation.followed': { conversationId: string; inboxId: string; userId: string; reason: FollowReason; by: Actor };
+  /** `userId` no longer follows the conversation. */
+  'conversation.unfollowed': { conversationId: string; inboxId: string; userId: string; by: Actor };
   /** A bot chatflow started talking in a conversation. */
   'bot.session.started': { sessionId: string; conversationId: string; chatflowId: string; inboxId: string; channelId: string };
   /**
@@ -175,6 +195,14 @@ export interface EventDataMap {
   };
   /** A bot reached an end step without handing off. */
   'bot.completed': { sessionId: string; conversationId: string; chatflowId: string };
+  'webhook.created': { webhookId: string; inboxId: string | null };
+  'webhook.updated': { webhookId: string; inboxId: string | null; fields: string[] };
+  'webhook.deleted': { webhookId: string; inboxId: string | null };
+  /**
+   * The kit stopped delivering to a webhook that kept failing (`failures` attempts in a row since
+   * `failingSince`). `webhooks.update(id, { enabled: true })` resumes it where it stopped.
+   */
+  'webhook.disabled': { webhookId: string; inboxId: string | null; failures: number; failingSince: number; lastError: string };
 }
 
 /** Every known event type. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInput } from '../errors/parse.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { createFilterInput } from './email-filter.js';
-import { domainMatches, filterMatchReason, subjectMatches } from './filter-matching.js';
+import { domainMatches, filterMatchReason, screenMessage, subjectMatches } from './filter-matching.js';
 
 describe('domainMatches', () => {
   it.each([
@@ -70,5 +70,57 @@ describe('createFilterInput', () => {
       expect(ValidationError.isInstance(error)).toBe(true);
       expect((error as ValidationError).issues.map((i) => i.path)).toContain(path);
     }
+  });
+});
+
+describe('screenMessage: allow filters win over every deny filter', () => {
+  const base = { workspaceId: 'ws', inboxId: 'i', createdAt: 0, updatedAt: 0 };
+  const filter = (id: string, action: 'drop' | 'spam' | 'allow', criteria: { senders?: string[]; domains?: string[]; subjectPatterns?: string[] }) => ({
+    ...base, id, action, senders: criteria.senders ?? [], domains: criteria.domains ?? [], subjectPatterns: criteria.subjectPatterns ?? [],
+  });
+  const deny = [
+    filter('f1', 'drop', { domains: ['*.example.com'] }),
+    filter('f2', 'spam', { subjectPatterns: ['invoice'] }),
+  ];
+  it.each([
+    ['no allow filter: the first deny filter decides', [...deny], 'ceo@mail.example.com', 'Invoice', 'f1'],
+    ['allowed sender, listed after the deny filters', [...deny, filter('a', 'allow', { senders: ['ceo@mail.example.com'] })], 'CEO@mail.example.com', 'Invoice', null],
+    ['allowed domain wildcard beats a subject filter', [filter('a', 'allow', { domains: ['*.partner.test'] }), ...deny], 'x@eu.partner.test', 'Your invoice', null],
+    ['an allow list for someone else changes nothing', [filter('a', 'allow', { senders: ['boss@partner.test'] }), ...deny], 'x@partner.test', 'Your invoice', 'f2'],
+    ['an exact allowed domain does not cover subdomains', [filter('a', 'allow', { domains: ['example.com'] }), ...deny], 'ceo@mail.example.com', 'Hi', 'f1'],
+    ['no sender: an allow filter cannot match', [filter('a', 'allow', { domains: ['partner.test'] }), ...deny], null, 'invoice', 'f2'],
+  ])('%s', (_name, filters, email, subject, expected) => {
+    expect(screenMessage(filters, { email, subject })?.filterId ?? null).toBe(expected);
+  });
+});
+
+describe('createFilterInput: allow filters and address syntax', () => {
+  const issuePaths = (input: unknown): string[] => {
+    try {
+      parseInput(createFilterInput, input, 'filter');
+    } catch (error) {
+      if (ValidationError.isInstance(error)) return error.issues.map((i) => i.path);
+      throw error;
+    }
+    return [];
+  };
+
+  it('accepts an allow list of senders and domains', () => {
+    expect(parseInput(createFilterInput, { inboxId: 'i', senders: ['Boss@Partner.test'], domains: ['*.Partner.test'], action: 'allow' }, 'filter')).toMatchObject({
+      action: 'allow', senders: ['boss@partner.test'], domains: ['*.partner.test'],
+    });
+  });
+
+  it.each([
+    ['subject patterns on an allow filter', { senders: ['a@b.test'], subjectPatterns: ['hi'], action: 'allow' }, ['subjectPatterns']],
+    ['an empty allow filter', { action: 'allow' }, ['senders']],
+    ['a bad sender, by its index', { senders: ['ok@b.test', 'not-an-email'], action: 'allow' }, ['senders[1]']],
+    ['a leading hyphen', { domains: ['ok.test', '-bad.test'], action: 'drop' }, ['domains[1]']],
+    ['an empty label', { domains: ['a..test'], action: 'spam' }, ['domains[0]']],
+    ['a single label', { domains: ['localhost'], action: 'allow' }, ['domains[0]']],
+    ['a wildcard inside', { domains: ['a.*.test'], action: 'allow' }, ['domains[0]']],
+    ['a label over 63 characters', { domains: [`${'a'.repeat(64)}.test`], action: 'allow' }, ['domains[0]']],
+  ])('rejects %s, naming the field', (_name, input, paths) => {
+    expect(issuePaths({ inboxId: 'i', ...input })).toEqual(paths);
   });
 });

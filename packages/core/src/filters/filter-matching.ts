@@ -62,3 +62,29 @@ export function filterMatchReason(filter: Pick<EmailFilter, 'senders' | 'domains
   }
   return null;
 }
+
+/** A filter that caught an inbound message. */
+export interface FilterMatch {
+  /** The matching filter. */
+  filterId: string;
+  /** `drop`: record and discard; `spam`: keep in the spam view. */
+  action: 'drop' | 'spam';
+  /** Human-readable reason, e.g. `sender domain example.com`. */
+  reason: string;
+}
+
+/**
+ * The first `drop` or `spam` filter (in the given order) that catches `message`, or `null`.
+ * An `allow` filter matching the sender wins over all of them, whatever the order: the inbox's
+ * allow list means "never filter this sender", so nothing is caught.
+ */
+export function screenMessage(filters: readonly EmailFilter[], message: ScreenedMessage): FilterMatch | null {
+  let caught: FilterMatch | null = null;
+  for (const filter of filters) {
+    const reason = filterMatchReason(filter, message);
+    if (reason === null) continue;
+    if (filter.action === 'allow') return null;
+    caught ??= { filterId: filter.id, action: filter.action, reason };
+  }
+  return caught;
+}

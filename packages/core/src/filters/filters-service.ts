@@ -1,17 +1,19 @@
 import { idSchema, pageQuerySchema, type Page } from '../domain/common.js';
-import type { Conversation } from '../domain/conversation.js';
-import { byInput, type ByInput } from '../domain/conversation.js';
-import { actorOf } from '../conversations/status.js';
+import type { ByInput, Conversation } from '../domain/conversation.js';
+import { notSpam } from '../conversations/spam.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { parseInput } from '../errors/parse.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
-import { routeConversation } from '../routing/route-conversation.js';
 import { createFilterInput, type CreateFilterInput, type EmailFilter } from './email-filter.js';
 
 const listQuery = pageQuerySchema.extend({ inboxId: idSchema.optional() });
 
-/** Email filters: mail from listed senders, domains or with matching subjects never becomes a normal conversation. */
+/**
+ * Email filters: mail from listed senders, domains or with matching subjects never becomes a
+ * normal conversation (`drop`, `spam`), except mail from the inbox's `allow` filters' senders
+ * and domains, which no filter catches.
+ */
 export interface FiltersApi {
   /** Creates a filter of an inbox. Admin only. `VALIDATION` when the inbox is unknown. */
   create(input: CreateFilterInput): Promise<EmailFilter>;
@@ -22,9 +24,9 @@ export interface FiltersApi {
   /** Deletes a filter; `NOT_FOUND` when missing. What it already filtered stays filtered. Admin only. */
   delete(id: string): Promise<void>;
   /**
-   * Releases a spam conversation (`conversations.list({ spam: true })` shows them): it becomes
-   * a normal conversation, is routed by its channel's rule and announced like a new one.
-   * Idempotent: releasing a conversation that is not spam returns it unchanged.
+   * Releases a spam conversation: the same as `conversations.notSpam` (one code path, one
+   * `conversation.released` event). Idempotent.
+   * @deprecated Use `conversations.notSpam(id, { by })`.
    */
   release(conversationId: string, input?: ByInput): Promise<Conversation>;
 }
@@ -74,22 +76,6 @@ export function filtersService(scope: Scope): FiltersApi {
         events.record('filter.deleted', { filterId: id, inboxId: filter.inboxId });
       });
     },
-    async release(conversationId, input) {
-      const { by } = parseInput(byInput, input, 'release');
-      return scope.mutate(async (tx, events) => {
-        const actor = actorOf(await scope.access.by(by, 'release', tx));
-        const current = requireFound(await tx.conversations.get(workspaceId, conversationId, { lock: true }), 'conversation', conversationId);
-        await scope.access.requireInbox(current.inboxId, 'conversation', conversationId, tx);
-        if (!current.spam) return current;
-        let next: Conversation = { ...current, spam: false, updatedAt: runtime.clock.now() };
-        events.record('conversation.released', { conversationId, inboxId: current.inboxId, by: actor });
-        if (next.assigneeId === null) {
-          const contact = await tx.contacts.get(workspaceId, current.contactId);
-          next = await routeConversation(scope, tx, events, next, contact, { trigger: 'release' });
-        }
-        await tx.conversations.update(next);
-        return next;
-      });
-    },
+    release: (conversationId, input) => notSpam(scope, conversationId, input),
   };
 }

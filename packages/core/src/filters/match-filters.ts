@@ -2,22 +2,12 @@ import type { Channel } from '../domain/channel.js';
 import type { ParsedInbound } from '../domain/inbound.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { StorageOperations } from '../storage/storage.js';
-import { filterMatchReason } from './filter-matching.js';
-
-/** A filter that caught an inbound message. */
-export interface FilterMatch {
-  /** The matching filter. */
-  filterId: string;
-  /** `drop`: record and discard; `spam`: keep in the spam view. */
-  action: 'drop' | 'spam';
-  /** Human-readable reason, e.g. `sender domain example.com`. */
-  reason: string;
-}
+import { screenMessage, type FilterMatch } from './filter-matching.js';
 
 /**
- * The ingest hook: the first email filter of the inbox (in creation order) that catches
- * `message` by its sender address or subject, or `null`. Runs inside the ingest transaction,
- * before any contact or conversation is created.
+ * The ingest hook: what the inbox's email filters (in creation order) make of `message`, by
+ * `screenMessage`, or `null`. Runs inside the ingest transaction, before any contact or
+ * conversation is created.
  */
 export async function matchFilters(
   tx: StorageOperations,
@@ -26,11 +16,7 @@ export async function matchFilters(
   message: ParsedInbound,
 ): Promise<FilterMatch | null> {
   const filters = await tx.records.list(workspaceId, 'emailFilter', { where: { inboxId } });
-  for (const filter of filters.items) {
-    const reason = filterMatchReason(filter, { email: message.from.email, subject: message.subject });
-    if (reason !== null) return { filterId: filter.id, action: filter.action, reason };
-  }
-  return null;
+  return screenMessage(filters.items, { email: message.from.email, subject: message.subject });
 }
 
 /**

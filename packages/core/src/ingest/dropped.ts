@@ -1,6 +1,6 @@
 import type { Channel } from '../domain/channel.js';
 import type { ParsedInbound } from '../domain/inbound.js';
-import type { FilterMatch } from '../filters/match-filters.js';
+import type { FilterMatch } from '../filters/filter-matching.js';
 import type { StorageOperations } from '../storage/storage.js';
 import type { IngestResult } from './ingest-result.js';
 

@@ -79,7 +79,8 @@ async function ingestInTransaction(
       contact,
       inbound,
       at: receivedAt,
-      spam: filter !== null,
+      // Retention counts from when it was filtered, not from an old `receivedAt` of an import.
+      spamAt: filter ? now : null,
     });
     events.record('conversation.created', {
       conversationId: conversation.id,
@@ -126,6 +127,8 @@ async function ingestInTransaction(
     recordFiltered(events, channel, inbound, filter, { conversationId: conversation.id, messageId: stored.id });
     return { status: 'filtered', filterId: filter.filterId, reason: filter.reason, conversation, message: stored, created: false, duplicate: false };
   }
+  // The arrival time on the kit clock, not `receivedAt`: mail dated before a user's last read still makes it unread.
+  if (runtime.storage.capabilities.reads && tx.reads) await tx.reads.noteIncoming(workspaceId, conversation.id, now);
   events.record('message.received', {
     conversationId: conversation.id,
     messageId: stored.id,

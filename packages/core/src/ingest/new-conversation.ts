@@ -3,7 +3,7 @@ import type { Contact } from '../domain/contact.js';
 import type { Conversation } from '../domain/conversation.js';
 import type { ParsedInbound } from '../domain/inbound.js';
 
-/** A new, open, unassigned conversation for an inbound message (pure). */
+/** A new, open, unassigned conversation for an inbound message, spam when `spamAt` is set (pure). */
 export function newConversation(input: {
   id: string;
   replyToken: string;
@@ -11,7 +11,8 @@ export function newConversation(input: {
   contact: Contact;
   inbound: ParsedInbound;
   at: number;
-  spam: boolean;
+  /** When a filter made it spam (the ingest time), or `null`. */
+  spamAt: number | null;
 }): Conversation {
   const { channel, inbound, at } = input;
   return {
@@ -26,7 +27,8 @@ export function newConversation(input: {
     snoozedUntil: null,
     assigneeId: null,
     teamId: null,
-    spam: input.spam,
+    spam: input.spamAt !== null,
+    spamAt: input.spamAt,
     tagIds: [],
     origin: inbound.origin ?? { kind: 'channel', id: channel.id },
     replyToken: input.replyToken,

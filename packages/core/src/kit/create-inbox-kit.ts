@@ -2,6 +2,8 @@ import { adapterContext, registerRuntime } from '../channels/adapter-context.js'
 import { deliver } from '../conversations/deliver.js';
 import { DELIVERY_LEASE_MS } from '../conversations/delivery-lease.js';
 import { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
+import { spamPurgeJob } from '../conversations/spam-purge.js';
+import { PresenceTracker } from '../presence/presence-tracker.js';
 import type { InboundMessage } from '../domain/inbound.js';
 import { EventBus } from '../events/event-bus.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
@@ -21,6 +23,8 @@ import { parseKitOptions, type InboxKitOptions } from './options.js';
 import type { KitRuntime } from './runtime.js';
 import { Scope } from './scope.js';
 import { workspaceApi, type WorkspaceApi } from './workspace-api.js';
+import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
+import { secretSealer } from '../webhooks/webhook-secret.js';
 
 /** The embedded inbox. Create with `createInboxKit`. */
 export interface InboxKit {
@@ -33,8 +37,8 @@ export interface InboxKit {
   /** Typed emitter of committed events (`kit.events.on('message.received', e => …)`). */
   readonly events: InboxEventEmitter;
   /**
-   * Starts channel adapters, the cross-process event feed, snooze wake-ups, routing wake-ups
-   * and pending deliveries. Background jobs that fail (a storage outage) log and retry with
+   * Starts channel adapters, the cross-process event feed, snooze wake-ups, routing wake-ups,
+   * pending deliveries, webhook deliveries and the spam purge (`spamRetentionDays`). Background jobs that fail (a storage outage) log and retry with
    * backoff; they never reject into the host. Idempotent.
    */
   start(): Promise<void>;
@@ -42,7 +46,7 @@ export interface InboxKit {
   stop(): Promise<void>;
   /**
    * Resolves once the background work caused by earlier calls is done: notifications planned
-   * and attempted, routing queues drained. For tests; retries and wake-ups scheduled on the
+   * and attempted, routing queues drained, due webhook deliveries attempted. For tests; retries and wake-ups scheduled on the
    * clock are not waited for (advance a manual clock for those).
    */
   idle(): Promise<void>;
@@ -56,7 +60,7 @@ const PENDING_SWEEP_MS = DELIVERY_LEASE_MS;
 
 /** Creates an InboxKit. Options are validated now; a bad option throws `VALIDATION`. */
 export function createInboxKit(options: InboxKitOptions): InboxKit {
-  const { channels, fallbackEmailDomain } = parseKitOptions(options);
+  const { channels, fallbackEmailDomain, webhooks, spamRetentionDays } = parseKitOptions(options);
   const clock = options.clock ?? systemClock();
   const redactor = createRedactor();
   const logger = redactingLogger(options.logger ?? silentLogger, redactor);
@@ -76,13 +80,17 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     bus: new EventBus(options.storage, logger),
     delivering: new Set<string>(),
     instanceId: `kit-${globalThis.crypto.randomUUID()}`,
+    webhooks,
+    sealer: secretSealer(webhooks.encryptionKey),
   } as KitRuntime;
   runtime.snoozes = new SnoozeScheduler(runtime);
+  runtime.presence = new PresenceTracker(runtime);
   // After-commit work: never delays or fails the change that caused it.
   const notifications = createNotificationDispatcher(runtime);
   const routing = createRoutingAutomation(runtime);
   runtime.bus.onCommit(notifications.onCommit);
   runtime.bus.onCommit(routing.onCommit);
+  const webhookDeliveries = createWebhookDeliverer(runtime);
 
   let started: Promise<void> | null = null;
   const startedAdapters: typeof channels = [];
@@ -100,6 +108,8 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     },
   });
 
+  const spamPurge = spamRetentionDays === null ? null : spamPurgeJob(runtime, spamRetentionDays);
+
   const kit: InboxKit = {
     workspaces: workspacesService(runtime),
     workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
@@ -108,6 +118,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     start() {
       started ??= (async () => {
         await runtime.bus.start();
+        await runtime.presence.start();
         for (const adapter of channels) {
           await adapter.start?.(adapterContext(runtime, adapter.type));
           startedAdapters.push(adapter);
@@ -115,15 +126,20 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
         await runtime.snoozes.start();
         await routing.start();
         await pendingDeliveries.start();
+        await webhookDeliveries.start();
+        await spamPurge?.start();
       })();
       return started;
     },
     async stop() {
-      if (!started) return;
+      // Presence may have subscribed on first use without `start()`.
+      if (!started) return runtime.presence.stop();
       await started.catch(() => undefined);
       started = null;
+      await webhookDeliveries.stop();
       runtime.snoozes.stop();
       pendingDeliveries.stop();
+      spamPurge?.stop();
       routing.stop();
       notifications.stop();
       for (const adapter of startedAdapters.splice(0).reverse()) {
@@ -133,13 +149,15 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
           logger.error('channel adapter failed to stop', { type: adapter.type, error: String(error) });
         }
       }
+      await runtime.presence.stop();
       await runtime.bus.stop();
     },
     async idle() {
       // Drains notify and notifications never route, but loop until both are quiet at once.
-      while (routing.busy || notifications.busy) {
+      while (routing.busy || notifications.busy || webhookDeliveries.busy) {
         await routing.idle();
         await notifications.idle();
+        await webhookDeliveries.idle();
       }
     },
   };

@@ -9,6 +9,7 @@ import type { IdGenerator } from '../runtime/ids.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Storage } from '../storage/storage.js';
 import type { HtmlSanitizer } from '../runtime/sanitize-html.js';
+import { webhookOptionsSchema, type ResolvedWebhookOptions, type WebhookOptions } from '../webhooks/webhook-options.js';
 
 /** Options of `createInboxKit`. Only `storage` is required. */
 export interface InboxKitOptions {
@@ -34,6 +35,16 @@ export interface InboxKitOptions {
   fallbackEmailDomain?: string;
   /** Sanitizes every stored `html` (inbound of any channel and agent replies). Default: `sanitize-html` with an email allowlist. */
   sanitizeHtml?: HtmlSanitizer;
+  /** Webhook delivery: the key sealing signing secrets, retries, disabling. See `WebhookOptions`. */
+  webhooks?: WebhookOptions;
+  /**
+   * Days spam is kept: a spam conversation (a filter's or `markSpam`'s) that became spam and
+   * last had a message longer ago is deleted with its timeline and attachment bytes by a
+   * background job (after `kit.start()`, hourly, on the kit's clock), recording
+   * `conversation.purged`. Kit-wide: one retention for every workspace, like the fallback
+   * domain. An integer from 1 to 36500; `null` keeps spam forever. Default 90.
+   */
+  spamRetentionDays?: number | null;
 }
 
 const shape = z.object({
@@ -50,11 +61,19 @@ const shape = z.object({
     .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a domain name')
     .default('inbound.invalid'),
   sanitizeHtml: z.custom<HtmlSanitizer>((f) => typeof f === 'function', 'expected a function (html) => string').optional(),
+  webhooks: webhookOptionsSchema,
+  spamRetentionDays: z.number().int().min(1).max(36_500).nullable().default(90),
 });
 
 /** Validates kit options, throwing `VALIDATION` naming the field. */
-export function parseKitOptions(options: InboxKitOptions): { channels: ChannelAdapter[]; fallbackEmailDomain: string } {
+export function parseKitOptions(options: InboxKitOptions): {
+  channels: ChannelAdapter[];
+  fallbackEmailDomain: string;
+  webhooks: ResolvedWebhookOptions;
+  spamRetentionDays: number | null;
+} {
   const result = shape.safeParse(options ?? {});
   if (!result.success) throw new ValidationError('createInboxKit options', zodIssues(result.error));
-  return { channels: result.data.channels, fallbackEmailDomain: result.data.fallbackEmailDomain.toLowerCase() };
+  const { channels, fallbackEmailDomain, webhooks, spamRetentionDays } = result.data;
+  return { channels, fallbackEmailDomain: fallbackEmailDomain.toLowerCase(), webhooks, spamRetentionDays };
 }

@@ -9,6 +9,9 @@ import type { Redactor } from '../runtime/redactor.js';
 import type { Storage } from '../storage/storage.js';
 import type { HtmlSanitizer } from '../runtime/sanitize-html.js';
 import type { SnoozeScheduler } from '../conversations/snooze-scheduler.js';
+import type { ResolvedWebhookOptions } from '../webhooks/webhook-options.js';
+import type { SecretSealer } from '../webhooks/webhook-secret.js';
+import type { PresenceTracker } from '../presence/presence-tracker.js';
 
 /** Everything the kit's services share. Internal. */
 export interface KitRuntime {
@@ -29,8 +32,14 @@ export interface KitRuntime {
   channels: Map<string, ChannelAdapter>;
   bus: EventBus;
   snoozes: SnoozeScheduler;
+  /** Who views or types where (ephemeral, fed by store signals). */
+  presence: PresenceTracker;
   /** Outgoing messages this process is delivering now (`workspaceId/messageId`), so a sweep never sends one twice at once. */
   delivering: Set<string>;
   /** This kit's holder name for leases (unique per process and kit). */
   instanceId: string;
+  /** Webhook delivery options, defaults applied. */
+  webhooks: ResolvedWebhookOptions;
+  /** Seals webhook signing secrets with the host's key. */
+  sealer: SecretSealer;
 }

@@ -12,6 +12,8 @@ import { analyticsService, type AnalyticsApi } from '../analytics/analytics-serv
 import { chatflowsService, type ChatflowsApi } from '../chatflows/chatflows-service.js';
 import { botsService, type BotsApi } from '../bots/bots-service.js';
 import { formsService, type FormsApi } from '../forms/forms-service.js';
+import { webhooksService, type WebhooksApi } from '../webhooks/webhooks-service.js';
+import { presenceService, type PresenceApi } from '../presence/presence-service.js';
 import { snippetsService, type SnippetsApi } from '../snippets/snippets-service.js';
 import { tagsService, type TagsApi } from '../tags/tags-service.js';
 import type { KitRuntime } from './runtime.js';
@@ -49,6 +51,10 @@ export interface WorkspaceApi {
   readonly bots: BotsApi;
   /** Forms: field definitions with validation, delivering to an inbox (served by `@inboxkit/adapter-forms`). */
   readonly forms: FormsApi;
+  /** Webhooks: the workspace's events POSTed to HTTP endpoints, signed per Standard Webhooks. Admin only. */
+  readonly webhooks: WebhooksApi;
+  /** Who is viewing or typing in a conversation now (ephemeral collision detection, never logged). */
+  readonly presence: PresenceApi;
   /** Tags conversations carry (`conversations.tag` / `untag`, `list({ tagId })`). */
   readonly tags: TagsApi;
   /** Snippets: canned replies with variables, rendered for a conversation. */
@@ -76,6 +82,8 @@ export function workspaceApi(runtime: KitRuntime, workspaceId: string, actorId: 
     chatflows: chatflowsService(scope),
     bots: botsService(scope),
     forms: formsService(scope),
+    webhooks: webhooksService(scope),
+    presence: presenceService(scope),
     tags: tagsService(scope),
     snippets: snippetsService(scope),
     asUser: (userId) => workspaceApi(runtime, workspaceId, userId),

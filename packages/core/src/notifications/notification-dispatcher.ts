@@ -26,17 +26,19 @@ type EventWithConversation = AnyInboxEvent & { data: { conversationId: string } 
 async function loadContext(storage: StorageOperations, workspaceId: string, conversationId: string): Promise<PlanContext | null> {
   const conversation = await storage.conversations.get(workspaceId, conversationId);
   if (!conversation) return null;
-  const [inbox, teams, users, preferences] = await Promise.all([
+  const [inbox, teams, users, preferences, followers] = await Promise.all([
     storage.records.get(workspaceId, 'inbox', conversation.inboxId),
     storage.records.list(workspaceId, 'team'),
     storage.records.list(workspaceId, 'user'),
     storage.records.list(workspaceId, 'notificationPreferences'),
+    storage.followers?.list(workspaceId, conversationId) ?? [],
   ]);
   if (!inbox) return null;
   const existing = new Set(users.items.map((u) => u.id));
   const inboxMembers = new Set([...inboxMemberIds(inbox, teams.items)].filter((id) => existing.has(id)));
   const canSee = new Set([...inboxMembers, ...users.items.filter((u) => u.role === 'admin').map((u) => u.id)]);
-  return { conversation, inbox, inboxMembers, canSee, preferences: new Map(preferences.items.map((p) => [p.id, p])) };
+  // Followers are kept when they lose access to the inbox; `canSee` keeps them from hearing of it.
+  return { conversation, inbox, inboxMembers, canSee, followers, preferences: new Map(preferences.items.map((p) => [p.id, p])) };
 }
 
 /** The notifications of one commit, in event order. Each conversation's context is read once. */

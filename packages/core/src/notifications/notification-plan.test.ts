@@ -17,6 +17,7 @@ const conversation: Conversation = {
   assigneeId: 'ann',
   teamId: null,
   spam: false,
+  spamAt: null,
   tagIds: [],
   origin: { kind: 'channel', id: null },
   replyToken: 'rt',
@@ -35,6 +36,7 @@ function ctx(overrides: Partial<PlanContext> = {}): PlanContext {
     inbox,
     inboxMembers: new Set(['ann', 'bob', 'cat']),
     canSee: new Set(['ann', 'bob', 'cat', 'admin']),
+    followers: [],
     // bob wants every new conversation; cat switched off messages.
     preferences: new Map([
       ['bob', { events: { 'conversation.created': true }, inboxes: {} }],
@@ -56,6 +58,10 @@ const received = (createdConversation: boolean) =>
   event('message.received', { conversationId: 'conv', messageId: 'm', inboxId: 'support', channelId: 'chan', contactId: 'contact', createdConversation });
 const comment = (authorId: string, mentions: string[]) =>
   event('comment.created', { conversationId: 'conv', commentId: 'c', inboxId: 'support', authorId, mentions });
+const status = (by: Actor) =>
+  event('conversation.status.changed', { conversationId: 'conv', inboxId: 'support', status: 'closed', previousStatus: 'open', snoozedUntil: null, by });
+// bob and admin follow; `gone` follows but lost access to the inbox.
+const following: Partial<PlanContext> = { followers: ['admin', 'bob', 'gone'] };
 
 describe('planNotifications', () => {
   it.each<[string, AnyInboxEvent, Partial<PlanContext>, Array<[string, string]>]>([
@@ -75,6 +81,13 @@ describe('planNotifications', () => {
     ['spam is never announced', assigned('ann'), { conversation: { ...conversation, spam: true } }, []],
     ['inbox opt-out', assigned('ann'), { preferences: new Map([['ann', { events: {}, inboxes: { support: { 'conversation.assigned': false } } }]]) }, []],
     ['unrelated event', event('user.created', { userId: 'x' }), {}, []],
+    ['followers hear of new messages with the assignee', received(false), following, [['ann', 'message.received'], ['admin', 'message.received'], ['bob', 'message.received']]],
+    ['followers of an unassigned conversation', received(false), { ...following, conversation: { ...conversation, assigneeId: null } }, [['admin', 'message.received'], ['bob', 'message.received']]],
+    ['a mentioned follower is told once, as mentioned', comment('cat', ['bob']), following, [['bob', 'comment.mention'], ['admin', 'comment.created']]],
+    ['the commenting follower is not told of their own comment', comment('bob', []), following, [['admin', 'comment.created']]],
+    ['followers hear of status changes, never the actor', status(user('admin')), following, [['bob', 'conversation.status.changed']]],
+    ['a reopen by the customer writing is told as the message only', status({ type: 'channel', id: 'chan' }), following, []],
+    ['status changes reach nobody without followers', status(user('admin')), {}, []],
   ])('%s', (_name, e, overrides, expected) => {
     expect(planNotifications(e, ctx(overrides)).map((n) => [n.userId, n.type])).toEqual(expected);
   });

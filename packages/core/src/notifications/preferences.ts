@@ -15,6 +15,9 @@ export const NOTIFICATION_DEFAULTS: Readonly<Record<NotificationType, boolean>> 
   'conversation.assigned': true,
   'message.received': true,
   'comment.mention': true,
+  // Following is a choice made per conversation: its news is wanted unless switched off.
+  'comment.created': true,
+  'conversation.status.changed': true,
 });
 
 /** On/off per notification type; a missing type inherits (inbox → user-wide → default). */
@@ -24,10 +27,14 @@ export const notificationTogglesSchema = z
     'conversation.created': z.boolean(),
     /** A conversation was assigned to me (by someone else or by a routing rule). */
     'conversation.assigned': z.boolean(),
-    /** A new incoming message in a conversation assigned to me. */
+    /** A new incoming message in a conversation assigned to me or that I follow. */
     'message.received': z.boolean(),
     /** Someone mentioned me in a comment. */
     'comment.mention': z.boolean(),
+    /** Someone commented on a conversation I follow (without mentioning me). */
+    'comment.created': z.boolean(),
+    /** A conversation I follow was closed, reopened or snoozed. */
+    'conversation.status.changed': z.boolean(),
   })
   .partial()
   .strict();

@@ -35,8 +35,10 @@ export interface DrainResult {
 }
 
 /**
- * The queue of a rule: open, non-spam conversations of its channel without a user, created
- * since the rule exists (a backlog from before the rule is left to people), oldest first.
+ * The queue of a rule: open, non-spam conversations of its channel in its inbox without a
+ * user, created since the rule exists (a backlog from before the rule is left to people),
+ * oldest first. A conversation moved to another inbox is out of its channel's queue: that
+ * rule hands out to the old inbox's people.
  */
 export async function waitingConversations(tx: StorageOperations, rule: RoutingRule): Promise<Conversation[]> {
   const waiting: Conversation[] = [];
@@ -44,6 +46,7 @@ export async function waitingConversations(tx: StorageOperations, rule: RoutingR
   do {
     const page = await tx.conversations.list(rule.workspaceId, {
       channelId: rule.channelId,
+      inboxIds: [rule.inboxId],
       assigneeId: null,
       statuses: ['open'],
       spam: false,
@@ -81,7 +84,7 @@ async function drainBatch(scope: Scope, ruleId: string, resumeAt: Map<string, nu
     let assigned = 0;
     for (const waiting of queue.slice(0, BATCH)) {
       const current = await tx.conversations.get(workspaceId, waiting.id, { lock: true });
-      if (!current || current.assigneeId !== null || current.status !== 'open' || current.spam) continue;
+      if (!current || current.assigneeId !== null || current.status !== 'open' || current.spam || current.inboxId !== rule.inboxId) continue;
       const contact = rule.strategy === 'contact-owner-first' ? await tx.contacts.get(workspaceId, current.contactId) : null;
       const outcome = await router.route(current, contact, rule);
       if (outcome.pick.userId === null) {

@@ -6,8 +6,8 @@ import type { StorageOperations } from '../storage/storage.js';
 import { InboxRouter, type RoutingOutcome } from './inbox-router.js';
 import { routingTargetsSchema, type RoutingRule, type RoutingTargetsInput } from './routing-rule.js';
 
-/** Why routing runs: a new conversation, a bot/form handoff, a release from spam, or the queue draining. */
-export type RoutingTrigger = 'new' | 'handoff' | 'release' | 'queue';
+/** Why routing runs: a new conversation, a bot/form handoff, a release from spam, a move to another inbox, or the queue draining. */
+export type RoutingTrigger = 'new' | 'handoff' | 'release' | 'move' | 'queue';
 
 /** Options of `routeConversation`. */
 export interface RouteOptions {
@@ -62,9 +62,29 @@ export function recordRouting(events: EventRecorder, before: Conversation, outco
 }
 
 /**
- * Assigns a conversation by its channel's routing rule, inside the caller's transaction, and
+ * The routing rule of a conversation: its channel's rule while it is in that channel's inbox.
+ * A conversation moved to another inbox keeps its channel (replies go out through it), but
+ * that channel's rule hands out to the old inbox's people; it is routed instead by the rule of
+ * the new inbox's oldest active channel of the same type that has one, like a message of that
+ * type arriving there. `null` when there is none.
+ */
+export async function conversationRule(tx: StorageOperations, conversation: Conversation): Promise<RoutingRule | null> {
+  const { workspaceId, inboxId } = conversation;
+  const own = await tx.records.get(workspaceId, 'routingRule', conversation.channelId);
+  if (own?.inboxId === inboxId) return own;
+  if (!own && (await tx.records.get(workspaceId, 'channel', conversation.channelId))?.inboxId === inboxId) return null;
+  const channels = await tx.records.list(workspaceId, 'channel', { where: { inboxId, type: conversation.channelType, status: 'active' } });
+  for (const channel of channels.items) {
+    const rule = await tx.records.get(workspaceId, 'routingRule', channel.id);
+    if (rule) return rule;
+  }
+  return null;
+}
+
+/**
+ * Assigns a conversation by its routing rule (`conversationRule`), inside the caller's transaction, and
  * records what happened. Returns the conversation as it must be stored: the caller writes it
- * (ingest inserts it; a handoff updates it). Unchanged when the channel has no rule (and no
+ * (ingest inserts it; a handoff updates it). Unchanged when there is no rule (and no
  * `targets` were given). Chatflow handoffs and form submissions call this too.
  */
 export async function routeConversation(
@@ -75,7 +95,7 @@ export async function routeConversation(
   contact: Contact | null,
   options: RouteOptions = {},
 ): Promise<Conversation> {
-  const channelRule = await tx.records.get(scope.workspaceId, 'routingRule', conversation.channelId);
+  const channelRule = await conversationRule(tx, conversation);
   const targets = options.targets ? routingTargetsSchema.parse(options.targets) : null;
   const now = scope.runtime.clock.now();
   const rule: RoutingRule | null = channelRule

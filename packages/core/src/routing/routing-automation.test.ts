@@ -22,6 +22,8 @@ describe('jobsFor', () => {
     ['unassigned', assigned(null, 'u'), [{ kind: 'drain', target: { inboxId: 'inbox' } }]],
     ['assigned from the queue: no loop', assigned('u', null), []],
     ['team change only', assigned('u', 'u'), []],
+    ['marked spam: it leaves its assignee load', event('conversation.spam.marked', { conversationId: 'c', inboxId: 'inbox', by: { type: 'user', id: 'x' } }), [{ kind: 'drain', target: { inboxId: 'inbox' } }]],
+    ['moved: capacity freed in the inbox it left', event('conversation.moved', { conversationId: 'c', fromInboxId: 'old', toInboxId: 'new', by: { type: 'user', id: 'x' } }), [{ kind: 'drain', target: { inboxId: 'old' } }]],
     ['rule set', event('routing.rule.set', { channelId: 'ch', inboxId: 'inbox', ruleId: 'ch', strategy: 'round-robin' }), [{ kind: 'drain', target: { channelId: 'ch' } }]],
     ['team membership changed', event('team.updated', { teamId: 't', fields: ['memberIds'] }), [{ kind: 'drain', target: {} }]],
     ['unrelated', event('contact.created', { contactId: 'k' }), []],

@@ -34,7 +34,8 @@ const RETRY_ATTEMPTS = 12;
  * What a committed event means for the queues:
  * - a user became available, or changed working hours or capacity → drain their rules;
  * - a user went away → return their chats to the queue (rules with `requeueChatsOnAway`);
- * - an open conversation was closed or snoozed, or taken from its assignee → capacity freed in that inbox;
+ * - an open conversation was closed or snoozed, taken from its assignee, marked spam (spam
+ *   counts towards nobody's load) or moved out of an inbox → capacity freed in that inbox;
  * - a rule was set, or team or inbox membership changed → drain what they concern.
  * Drains assign only conversations that were waiting, whose events have no previous
  * assignee, so they never trigger themselves.
@@ -53,6 +54,10 @@ export function jobsFor(event: AnyInboxEvent): Job[] {
       return event.data.previousAssigneeId !== null && event.data.assigneeId !== event.data.previousAssigneeId
         ? [{ kind: 'drain', target: { inboxId: event.data.inboxId } }]
         : [];
+    case 'conversation.spam.marked':
+      return [{ kind: 'drain', target: { inboxId: event.data.inboxId } }];
+    case 'conversation.moved':
+      return [{ kind: 'drain', target: { inboxId: event.data.fromInboxId } }];
     case 'routing.rule.set':
       return [{ kind: 'drain', target: { channelId: event.data.channelId } }];
     case 'team.updated':

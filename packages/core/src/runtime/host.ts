@@ -6,8 +6,11 @@ export interface Notification {
   workspaceId: string;
   /** The user to notify. */
   userId: string;
-  /** What happened. */
-  type: 'conversation.created' | 'conversation.assigned' | 'message.received' | 'comment.mention';
+  /**
+   * What happened. `comment.created` and `conversation.status.changed` reach followers only;
+   * `message.received` reaches the assignee and followers.
+   */
+  type: 'conversation.created' | 'conversation.assigned' | 'message.received' | 'comment.mention' | 'comment.created' | 'conversation.status.changed';
   /** The conversation concerned. */
   conversationId: string;
   /** One line for a push/email notification. */

@@ -7,6 +7,7 @@ import type { EmailFilter } from '../filters/email-filter.js';
 import type { Form } from '../forms/form.js';
 import type { NotificationPreferencesRecord } from '../notifications/preferences.js';
 import type { RoutingRule } from '../routing/routing-rule.js';
+import type { WebhookRecord } from '../webhooks/webhook.js';
 import type { Snippet } from '../snippets/snippet.js';
 import type { Tag } from '../tags/tag.js';
 
@@ -30,6 +31,8 @@ export interface StorageRecordTypes {
   notificationPreferences: NotificationPreferencesRecord;
   /** A form of an inbox (`ws.forms`). */
   form: Form;
+  /** A webhook endpoint (`ws.webhooks`); its signing secret is sealed, never plain. */
+  webhook: WebhookRecord;
   /** A conversation tag (`ws.tags`). */
   tag: Tag;
   /** A canned reply (`ws.snippets`). */

@@ -6,6 +6,9 @@ import type { Message, TimelineItem } from '../domain/timeline.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { AnalyticsStore } from './analytics-store.js';
 import type { BotSessionStore } from './bot-store.js';
+import type { FollowerStore } from './follower-store.js';
+import type { ReadStateStore } from './read-store.js';
+import type { StorageSignal } from './signals.js';
 import type { RecordKind, RecordWhere, StorageRecordTypes } from './records.js';
 
 /**
@@ -66,6 +69,22 @@ export interface Storage extends StorageOperations {
    */
   readonly analytics?: AnalyticsStore;
 
+  /**
+   * Optional (capability `signals`): hands an ephemeral signal (presence: who views or types)
+   * to every `subscribeSignals` listener of every process sharing this store, the sender's
+   * own included, in send order per process. Never stored, never in the event log; a
+   * listener that was not subscribed when it was sent never gets it. Throws `VALIDATION`
+   * when the payload exceeds `MAX_SIGNAL_BYTES` (`checkSignal`). Not available inside a
+   * transaction: a signal is not part of a state change.
+   */
+  signal?(signal: StorageSignal): Promise<void>;
+
+  /**
+   * Optional (capability `signals`): listens to the signals sent by any process after the
+   * returned promise resolves. Resolves to an unsubscribe function.
+   */
+  subscribeSignals?(listener: (signal: StorageSignal) => void): Promise<() => Promise<void>>;
+
   /** Releases what the store created (pools, timers). Never closes a client it was given. */
   close(): Promise<void>;
 }
@@ -81,6 +100,12 @@ export interface StorageCapabilities {
   analytics?: boolean;
   /** `bots` is implemented (bot sessions; needed by `ws.bots`). Absent means `false`. */
   bots?: boolean;
+  /** `reads` is implemented (per-user read state; needed by `markRead`, `unreadCounts`). Absent means `false`. */
+  reads?: boolean;
+  /** `followers` is implemented (conversation followers; needed by `follow`). Absent means `false`. */
+  followers?: boolean;
+  /** `signal` and `subscribeSignals` are implemented (ephemeral cross-process signals for `ws.presence`). Absent means `false`. */
+  signals?: boolean;
 }
 
 /** The operations available outside and inside a transaction. */
@@ -105,6 +130,10 @@ export interface StorageOperations {
   readonly leases: LeaseStore;
   /** Optional (capability `bots`): bot sessions and their step transitions. Without it, `ws.bots` throws `UNSUPPORTED`. */
   readonly bots?: BotSessionStore;
+  /** Optional (capability `reads`): per-user read state. Without it, read-state calls throw `UNSUPPORTED`. */
+  readonly reads?: ReadStateStore;
+  /** Optional (capability `followers`): conversation followers. Without it, `follow` throws `UNSUPPORTED` and nobody auto-follows. */
+  readonly followers?: FollowerStore;
 }
 
 /** Tenants. */
@@ -220,6 +249,20 @@ export interface ConversationStore {
   moveContact(workspaceId: string, fromContactId: string, toContactId: string): Promise<number>;
   /** *Global.* Snoozed conversations with `snoozedUntil <= before`, earliest first (ties in any order). */
   listDueSnoozed(before: number, limit: number): Promise<Array<{ workspaceId: string; id: string; snoozedUntil: number }>>;
+  /**
+   * *Global.* Spam conversations that became spam and last had a message before `before`
+   * (`spamAt < before` and `lastMessageAt < before`), earliest `spamAt` first (ties in any
+   * order), at most `limit`: what the spam retention purges. Non-spam conversations never appear.
+   */
+  listSpamBefore(before: number, limit: number): Promise<Array<{ workspaceId: string; id: string; spamAt: number }>>;
+  /**
+   * Deletes the conversation and everything the store keeps under it: its timeline items (their
+   * external ids become free again), derived rows (analytics), bot sessions with their
+   * transitions, and the conversation's place in every index, count and list. Returns `false`
+   * when it did not exist (idempotent). Inside a transaction, a rollback restores all of it.
+   * Attachment bytes live in the kit's `BlobStore`: the core deletes those.
+   */
+  delete(workspaceId: string, id: string): Promise<boolean>;
 }
 
 /** Messages and comments. Lists are ordered oldest first: `(createdAt asc, id asc)`. */

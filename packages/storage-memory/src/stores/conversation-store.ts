@@ -1,16 +1,24 @@
 import { checkStoreLimit, ConflictError, type Conversation, type ConversationStore } from '@inboxkit/core';
+import type { AnalyticsTables } from '../analytics/tables.js';
 import { compileFilter } from '../indexes/conversation-filter.js';
 import { filterRows } from '../indexes/iterate.js';
 import { replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
+import { BotTable } from '../tables/bot-table.js';
 import { ConversationTable } from '../tables/conversation-table.js';
+import { TimelineTable } from '../tables/timeline-table.js';
 
 /**
  * Conversations. Lists and counts scan the smallest index the filter allows (see
  * `ConversationIndex`) from the cursor's position, so a page costs O(log n + rows
- * scanned), not a sort of the workspace. Pass `table` to share it with other readers (analytics).
+ * scanned), not a sort of the workspace. Pass `tables` to share them with the timeline and bot
+ * stores and analytics: deleting a conversation deletes its timeline items and bot sessions too.
  */
-export function conversationStore(journal: JournalSource, table = new ConversationTable()): ConversationStore {
+export function conversationStore(
+  journal: JournalSource,
+  tables: AnalyticsTables = { conversations: new ConversationTable(), timeline: new TimelineTable(), bots: new BotTable() },
+): ConversationStore {
+  const table = tables.conversations;
   const write = (workspaceId: string, id: string, next: Conversation | undefined) =>
     replaceRow(journal(), table, workspaceId, id, next);
 
@@ -42,14 +50,7 @@ export function conversationStore(journal: JournalSource, table = new Conversati
       return takePage(rows, query.limit, (row) => [row.lastMessageAt, row.id]);
     },
     async count(workspaceId, filter) {
-      const index = table.index(workspaceId);
-      if (!index) return 0;
-      const fromSizes = index.countFromSizes(filter);
-      if (fromSizes !== undefined) return fromSizes;
-      const matches = compileFilter(filter);
-      let count = 0;
-      for (const row of index.plan(filter).scan()) if (matches(row)) count++;
-      return count;
+      return table.count(workspaceId, filter);
     },
     async moveContact(workspaceId, fromContactId, toContactId) {
       const index = table.index(workspaceId);
@@ -68,6 +69,23 @@ export function conversationStore(journal: JournalSource, table = new Conversati
         due.push({ workspaceId: row.workspaceId, id: row.id, snoozedUntil: row.snoozedUntil });
       }
       return due;
+    },
+    async listSpamBefore(before, limit) {
+      checkStoreLimit(limit);
+      const old: Array<{ workspaceId: string; id: string; spamAt: number }> = [];
+      for (const row of table.spamBefore(before)) {
+        if (old.length === limit) break;
+        if (row.lastMessageAt < before) old.push({ workspaceId: row.workspaceId, id: row.id, spamAt: row.spamAt });
+      }
+      return old;
+    },
+    async delete(workspaceId, id) {
+      if (!table.get(workspaceId, id)) return false;
+      // Copied first: removing items changes the very index being read.
+      for (const item of [...tables.timeline.conversationItems(workspaceId, id)]) replaceRow(journal(), tables.timeline, workspaceId, item.id, undefined);
+      tables.bots.removeConversation(journal(), workspaceId, id);
+      write(workspaceId, id, undefined);
+      return true;
     },
   };
 }

@@ -68,4 +68,18 @@ export class BotTable {
       for (const id of added) entry.inputs.delete(id);
     });
   }
+
+  /** Removes every session of a conversation with its transitions (a deleted conversation). */
+  removeConversation(journal: Journal, workspaceId: string, conversationId: string): void {
+    const ws = this.workspaces.get(workspaceId);
+    const ids = ws?.byConversation.get(conversationId);
+    if (!ws || !ids) return;
+    const entries = ids.map((id) => ws.sessions.get(id)!);
+    ws.byConversation.delete(conversationId);
+    for (const id of ids) ws.sessions.delete(id);
+    journal.record(() => {
+      ws.byConversation.set(conversationId, ids);
+      for (const entry of entries) ws.sessions.set(entry.session.id, entry);
+    });
+  }
 }

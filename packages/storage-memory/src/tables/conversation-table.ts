@@ -1,20 +1,39 @@
-import type { Conversation } from '@inboxkit/core';
+import type { Conversation, ConversationFilter } from '@inboxkit/core';
 import { compareStrings } from '../indexes/compare.js';
+import { compileFilter } from '../indexes/conversation-filter.js';
 import { ConversationIndex } from '../indexes/conversation-index.js';
 import { SortedIndex } from '../indexes/sorted-index.js';
 
 /** A snoozed conversation with its wake-up time. */
 export type SnoozedConversation = Conversation & { snoozedUntil: number };
 
-type SnoozeKey = Pick<SnoozedConversation, 'snoozedUntil' | 'workspaceId' | 'id'>;
+/** A spam conversation with the time it became spam. */
+export type SpamConversation = Conversation & { spamAt: number };
 
-/** Earliest wake-up first, then by workspace and id so the order is total. */
+type SnoozeKey = Pick<SnoozedConversation, 'snoozedUntil' | 'workspaceId' | 'id'>;
+type SpamKey = Pick<SpamConversation, 'spamAt' | 'workspaceId' | 'id'>;
+
+/** Ties of a global time index broken by workspace and id, so the order is total. */
+function byWorkspaceAndId(a: { workspaceId: string; id: string }, b: { workspaceId: string; id: string }): number {
+  return compareStrings(a.workspaceId, b.workspaceId) || compareStrings(a.id, b.id);
+}
+
+/** Earliest wake-up first. */
 function bySnoozeTime(a: SnoozeKey, b: SnoozeKey): number {
-  return a.snoozedUntil - b.snoozedUntil || compareStrings(a.workspaceId, b.workspaceId) || compareStrings(a.id, b.id);
+  return a.snoozedUntil - b.snoozedUntil || byWorkspaceAndId(a, b);
+}
+
+/** Earliest spam first. */
+function bySpamTime(a: SpamKey, b: SpamKey): number {
+  return a.spamAt - b.spamAt || byWorkspaceAndId(a, b);
 }
 
 function isSnoozed(row: Conversation): row is SnoozedConversation {
   return row.status === 'snoozed' && row.snoozedUntil !== null;
+}
+
+function isSpam(row: Conversation): row is SpamConversation {
+  return row.spam && row.spamAt !== null;
 }
 
 interface WorkspaceConversations {
@@ -23,13 +42,15 @@ interface WorkspaceConversations {
 }
 
 /**
- * Every conversation, per workspace, with its list indexes, plus one global index of
- * snoozed conversations by wake-up time (the snooze timer reads across workspaces).
+ * Every conversation, per workspace, with its list indexes, plus global indexes of snoozed
+ * conversations by wake-up time and of spam by the time it became spam (the snooze timer and
+ * the spam purge read across workspaces).
  * `replace` is the only write, so every index always agrees with the rows.
  */
 export class ConversationTable {
   private readonly workspaces = new Map<string, WorkspaceConversations>();
   private readonly snoozed = new SortedIndex<SnoozeKey, SnoozedConversation>(bySnoozeTime);
+  private readonly spam = new SortedIndex<SpamKey, SpamConversation>(bySpamTime);
 
   /** The stored row, or `undefined`. */
   get(workspaceId: string, id: string): Conversation | undefined {
@@ -39,6 +60,18 @@ export class ConversationTable {
   /** The list indexes of a workspace, or `undefined` when it has no conversations. */
   index(workspaceId: string): ConversationIndex | undefined {
     return this.workspaces.get(workspaceId)?.index;
+  }
+
+  /** How many rows of the workspace match `filter`: from index sizes when it can, else a scan of the smallest index. */
+  count(workspaceId: string, filter: ConversationFilter): number {
+    const index = this.index(workspaceId);
+    if (!index) return 0;
+    const fromSizes = index.countFromSizes(filter);
+    if (fromSizes !== undefined) return fromSizes;
+    const matches = compileFilter(filter);
+    let count = 0;
+    for (const row of index.plan(filter).scan()) if (matches(row)) count++;
+    return count;
   }
 
   /**
@@ -52,12 +85,14 @@ export class ConversationTable {
       workspace.rows.delete(id);
       workspace.index.remove(previous);
       if (isSnoozed(previous)) this.snoozed.remove(previous);
+      if (isSpam(previous)) this.spam.remove(previous);
     }
     if (next) {
       const target = workspace ?? this.addWorkspace(workspaceId);
       target.rows.set(id, next);
       target.index.add(next);
       if (isSnoozed(next)) this.snoozed.add(next);
+      if (isSpam(next)) this.spam.add(next);
     }
     return previous;
   }
@@ -72,6 +107,14 @@ export class ConversationTable {
   *dueSnoozed(before: number): Generator<SnoozedConversation, void, undefined> {
     for (const row of this.snoozed.scan()) {
       if (row.snoozedUntil > before) return;
+      yield row;
+    }
+  }
+
+  /** Spam conversations that became spam before `before` (`spamAt < before`), earliest first. */
+  *spamBefore(before: number): Generator<SpamConversation, void, undefined> {
+    for (const row of this.spam.scan()) {
+      if (row.spamAt >= before) return;
       yield row;
     }
   }

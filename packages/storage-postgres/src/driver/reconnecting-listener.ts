@@ -6,7 +6,7 @@ const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 5_000;
 
 /**
- * Keeps a dedicated connection LISTENing on one channel. When the connection drops it
+ * Keeps a dedicated connection LISTENing on its channels. When the connection drops it
  * reconnects with backoff, LISTENs again and calls `onConnected` so the caller can catch up
  * on what it missed; notifications are only wake-ups, so none being lost is harmless.
  * Resolves once the first LISTEN is active (rejects if the first connect fails).
@@ -34,11 +34,12 @@ export async function reconnectingListener(
     client.on('error', onFailure);
     client.on('end', () => onFailure(new Error('LISTEN connection ended')));
     client.on('notification', (message) => {
-      if (message.channel === options.channel) options.onNotification(message.payload ?? '');
+      if (options.channels.includes(message.channel)) options.onNotification(message.channel, message.payload ?? '');
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${quoteIdent(options.channel)}`);
+      // One round trip for every channel (the simple query protocol takes several statements).
+      await client.query(options.channels.map((channel) => `LISTEN ${quoteIdent(channel)}`).join('; '));
       current = client;
       await options.onConnected();
       retryMs = FIRST_RETRY_MS;

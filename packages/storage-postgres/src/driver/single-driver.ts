@@ -84,8 +84,16 @@ export function singleConnectionDriver(client: Client | PGliteLike): Driver {
     transaction: (fn) => outside('start a transaction', () => guard.run(() => inTransaction(queryable, fn))),
 
     async listen(options: ListenOptions) {
-      const onNotification = (payload: string) => guard.exit(() => options.onNotification(payload));
-      const unlisten = await mutex.run(() => connection.listen(options.channel, onNotification));
+      const unlistens = await mutex.run(async () => {
+        const stops: Array<() => Promise<void>> = [];
+        for (const channel of options.channels) {
+          stops.push(await connection.listen(channel, (payload) => guard.exit(() => options.onNotification(channel, payload))));
+        }
+        return stops;
+      });
+      const unlisten = async () => {
+        for (const stop of unlistens) await stop();
+      };
       // The host owns the connection, so there is no reconnect: it connects exactly once.
       await options.onConnected();
       return listeners.track(() => mutex.run(unlisten));

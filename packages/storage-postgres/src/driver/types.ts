@@ -18,12 +18,13 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-/** A wake-up from `LISTEN`: the payload of a `NOTIFY`. */
-export type NotificationHandler = (payload: string) => void;
+/** A `NOTIFY` received by `LISTEN`: its channel and payload. */
+export type NotificationHandler = (channel: string, payload: string) => void;
 
-/** A `LISTEN` that survives reconnects; `onConnected` runs after each (re)connect. */
+/** A `LISTEN` on one connection for several channels, surviving reconnects; `onConnected` runs after each (re)connect. */
 export interface ListenOptions {
-  channel: string;
+  /** The channels, all LISTENed on one connection. */
+  channels: readonly string[];
   onNotification: NotificationHandler;
   /** Called once the `LISTEN` is active, and again after every reconnect (to catch up). */
   onConnected: () => Promise<void>;
@@ -39,7 +40,7 @@ export interface Driver {
   readonly db: Queryable;
   /** Runs `fn` inside BEGIN/COMMIT on one connection; ROLLBACK when it throws. */
   transaction<T>(fn: (db: Queryable) => Promise<T>): Promise<T>;
-  /** Starts listening on a channel; resolves once listening, to a function that stops it. */
+  /** Starts listening on the channels; resolves once listening, to a function that stops it. */
   listen(options: ListenOptions): Promise<() => Promise<void>>;
   /** Closes what the driver created (never a pool or client it was given). */
   close(): Promise<void>;

@@ -105,13 +105,16 @@ describeOnBothDatabases('subscribe', (stores, kind) => {
       const ws = await newWorkspace(storage, 'drop');
       const got: InboxEvent[] = [];
       const unsubscribe = await storage.subscribe((e) => got.push(e));
+      // Signals share the feed's LISTEN connection: they come back with it.
+      const signals: unknown[] = [];
+      const unsubscribeSignals = await storage.subscribeSignals((signal) => signals.push(signal.payload));
       await storage.events.append(ws, [event(ws)]);
       await waitFor(() => got.length === 1, 'event before the drop');
 
       const killed = await stores().sql<{ pid: number }>(
         `SELECT pg_terminate_backend(pid), pid FROM pg_stat_activity
-         WHERE datname = current_database() AND query = $1`,
-        [`LISTEN "ik_ev_${storage.schema}"`],
+         WHERE datname = current_database() AND query LIKE $1`,
+        [`%LISTEN "ik_ev_${storage.schema}"%`],
       );
       expect(killed).toHaveLength(1);
       // Appended while the feed has no connection: their NOTIFYs reach nobody.
@@ -122,6 +125,9 @@ describeOnBothDatabases('subscribe', (stores, kind) => {
       await waitFor(() => got.length === 4, 'events committed during the outage');
       expect(seqs(got, ws)).toEqual([1, 2, 3]);
       expect(seqs(got, fresh)).toEqual([1]);
+      await storage.signal({ workspaceId: ws, payload: { after: 'reconnect' } });
+      await waitFor(() => signals.length === 1, 'a signal after the reconnect');
+      await unsubscribeSignals();
       await unsubscribe();
     } finally {
       await cleanup();

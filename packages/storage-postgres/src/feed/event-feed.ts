@@ -1,5 +1,5 @@
 import type { InboxEvent, Logger } from '@inboxkit/core';
-import type { Driver } from '../driver/types.js';
+import type { ChannelListener } from './notify-hub.js';
 import { parseNotifyPayload } from '../stores/events.js';
 
 /** How many events one catch-up read fetches. */
@@ -9,8 +9,8 @@ const RETRY_MS = 1_000;
 
 /** What the feed needs from the store. */
 export interface FeedSource {
-  driver: Driver;
-  channel: string;
+  /** LISTENs on the event log's channel (the store's shared `NotifyHub`). */
+  listen(listener: Omit<ChannelListener, 'channel'>): Promise<() => Promise<void>>;
   logger: Logger;
   /** Events of a workspace after `after`, in seq order. */
   read(workspaceId: string, after: number, limit: number): Promise<InboxEvent[]>;
@@ -69,8 +69,7 @@ export class EventFeed {
     // Until the first snapshot of cursors exists, a notified workspace has no cursor to
     // compare with (0 would replay its whole history): hold those wake-ups back.
     let held: Set<string> | null = new Set();
-    return this.source.driver.listen({
-      channel: this.source.channel,
+    return this.source.listen({
       onNotification: (payload) => {
         const notice = parseNotifyPayload(payload);
         if (!notice) return;

@@ -24,6 +24,12 @@ export interface Tables {
   botSessions: string;
   /** Bot transitions (migration 0003). */
   botTransitions: string;
+  /** Per-user read marks (migration 0007). */
+  conversationReads: string;
+  /** Last incoming message per conversation (migration 0007). */
+  conversationIncoming: string;
+  /** Conversation followers (migration 0007). */
+  conversationFollowers: string;
   /** Bot sessions (migration 0003). */
   botSession: RowMapper<BotSession>;
   workspace: RowMapper<Workspace>;
@@ -61,6 +67,9 @@ export function tablesIn(schema: string): Tables {
     analyticsWaits: q('analytics_waits'),
     botSessions: q('bot_sessions'),
     botTransitions: q('bot_transitions'),
+    conversationReads: q('conversation_reads'),
+    conversationIncoming: q('conversation_incoming'),
+    conversationFollowers: q('conversation_followers'),
     botSession: new RowMapper<BotSession>(q('bot_sessions'), [
       ['workspaceId', 'workspace_id', 'text'],
       ['id', 'id', 'text'],
@@ -106,6 +115,7 @@ export function tablesIn(schema: string): Tables {
       ['assigneeId', 'assignee_id', 'text'],
       ['teamId', 'team_id', 'text'],
       ['spam', 'spam', 'bool'],
+      ['spamAt', 'spam_at', 'ms'],
       ['tagIds', 'tag_ids', 'texts'],
       ['origin', 'origin', 'json'],
       ['replyToken', 'reply_token', 'text'],

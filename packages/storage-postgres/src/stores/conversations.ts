@@ -8,7 +8,8 @@ import { conflict } from '../errors.js';
 import { moveRows, toPage, type StoreContext } from './context.js';
 import { Where } from './where.js';
 
-function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
+/** The WHERE of a conversation filter, over bare column names of the conversations table. */
+export function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
   return new Where()
     .equals('workspace_id', workspaceId)
     .oneOf('inbox_id', filter.inboxIds)
@@ -79,6 +80,31 @@ export function conversationStore({ db, t, inTransaction }: StoreContext): Conve
         [before, limit],
       );
       return rows.map((row) => ({ workspaceId: row.workspace_id, id: row.id, snoozedUntil: Number(row.snoozed_until) }));
+    },
+    async listSpamBefore(before, limit) {
+      checkStoreLimit(limit);
+      // conversations_spam_idx (migration 0006): spam rows only, in the order returned.
+      const { rows } = await db.query<{ workspace_id: string; id: string; spam_at: string | number }>(
+        `SELECT workspace_id, id, spam_at FROM ${t.conversations}
+         WHERE spam AND spam_at < $1 AND last_message_at < $1
+         ORDER BY spam_at, workspace_id, id LIMIT $2`,
+        [before, limit],
+      );
+      return rows.map((row) => ({ workspaceId: row.workspace_id, id: row.id, spamAt: Number(row.spam_at) }));
+    },
+    async delete(workspaceId, id) {
+      // One statement, so it is atomic outside a transaction too. Bot transitions go with their
+      // sessions (ON DELETE CASCADE); the analytics trigger on timeline_items sees no messages
+      // left and keeps no waits, and the waits are deleted here as well so nothing depends on it.
+      const { rows } = await db.query<{ n: string | number }>(
+        `WITH items AS (DELETE FROM ${t.timeline} WHERE workspace_id = $1 AND conversation_id = $2),
+              waits AS (DELETE FROM ${t.analyticsWaits} WHERE workspace_id = $1 AND conversation_id = $2),
+              sessions AS (DELETE FROM ${t.botSessions} WHERE workspace_id = $1 AND conversation_id = $2),
+              gone AS (DELETE FROM ${t.conversations} WHERE workspace_id = $1 AND id = $2 RETURNING 1)
+         SELECT count(*) AS n FROM gone`,
+        [workspaceId, id],
+      );
+      return Number(rows[0]?.n ?? 0) > 0;
     },
   };
 }

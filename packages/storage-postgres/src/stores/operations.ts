@@ -1,6 +1,8 @@
-import type { BotSessionStore, StorageOperations } from '@inboxkit/core';
+import type { BotSessionStore, FollowerStore, ReadStateStore, StorageOperations } from '@inboxkit/core';
 import { addressStore } from './addresses.js';
 import { botStore } from './bots.js';
+import { followerStore } from './followers.js';
+import { readStore } from './reads.js';
 import { contactStore } from './contacts.js';
 import type { StoreContext } from './context.js';
 import { conversationStore } from './conversations.js';
@@ -12,7 +14,9 @@ import { timelineStore } from './timeline.js';
 import { workspaceStore } from './workspaces.js';
 
 /** Every store over one context: the pool outside transactions, a connection inside one. */
-export function operationsOver(context: StoreContext): StorageOperations & { bots: BotSessionStore } {
+export function operationsOver(
+  context: StoreContext,
+): StorageOperations & { bots: BotSessionStore; reads: ReadStateStore; followers: FollowerStore } {
   return {
     workspaces: workspaceStore(context),
     records: recordStore(context),
@@ -24,5 +28,7 @@ export function operationsOver(context: StoreContext): StorageOperations & { bot
     addresses: addressStore(context),
     leases: leaseStore(context),
     bots: botStore(context),
+    reads: readStore(context),
+    followers: followerStore(context),
   };
 }

@@ -8,11 +8,10 @@ export const contractSuite = defineSuite('contract', (t) => {
     expect(storage.specificationVersion).toBe('v1');
     expect(storage.name).toEqual(expect.any(String));
     expect(storage.name.length).toBeGreaterThan(0);
-    const { analytics, bots, ...required } = storage.capabilities;
+    const { analytics, bots, reads, followers, signals, ...required } = storage.capabilities;
     expect(required).toEqual({ subscribe: expect.any(Boolean) });
     // Optional in v1 (stores written before them have no such key): absent means false.
-    expect([undefined, true, false]).toContain(analytics);
-    expect([undefined, true, false]).toContain(bots);
+    for (const optional of [analytics, bots, reads, followers, signals]) expect([undefined, true, false]).toContain(optional);
   });
 
   t.test('capabilities.subscribe is true exactly when subscribe() exists', async ({ storage }) => {
@@ -29,6 +28,20 @@ export const contractSuite = defineSuite('contract', (t) => {
     await storage.transaction(async (tx) => {
       expect(declared).toBe(typeof tx.bots === 'object');
     });
+  });
+
+  t.test('capabilities.reads and .followers are true exactly when their stores exist, in and outside transactions', async ({ storage }) => {
+    const declared = { reads: storage.capabilities.reads ?? false, followers: storage.capabilities.followers ?? false };
+    expect({ reads: typeof storage.reads === 'object', followers: typeof storage.followers === 'object' }).toEqual(declared);
+    await storage.transaction(async (tx) => {
+      expect({ reads: typeof tx.reads === 'object', followers: typeof tx.followers === 'object' }).toEqual(declared);
+    });
+  });
+
+  t.test('capabilities.signals is true exactly when signal() and subscribeSignals() exist', async ({ storage }) => {
+    const declared = storage.capabilities.signals ?? false;
+    expect(typeof storage.signal === 'function').toBe(declared);
+    expect(typeof storage.subscribeSignals === 'function').toBe(declared);
   });
 
   t.test('exposes every operation group outside and inside a transaction', async ({ storage }) => {

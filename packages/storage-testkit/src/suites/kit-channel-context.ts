@@ -116,4 +116,17 @@ export const kitChannelContextSuite = defineSuite('kit channel context', (t) => 
     expect(b.conversation.id).toBe(a.conversation.id);
     expect(c.conversation.id).not.toBe(a.conversation.id);
   });
+
+  t.test('an adapter hears agent typing through its context (what a chat adapter forwards to the visitor)', async ({ storage }) => {
+    const { ctx, ws, api, agent, inbox } = await contextOn(storage);
+    const channel = await api.channels.connect({ inboxId: inbox.id, type: 'test', name: 'live' });
+    const result = await ctx.ingest({ workspaceId: ws.id, channelId: channel.id, externalId: 'p1', from: { email: 'c@ctx.test' }, text: 'hi' });
+    if (result.status !== 'accepted') throw new Error(result.status);
+    const heard: Array<[string, string, string]> = [];
+    const unsubscribe = ctx.workspace(ws.id).presence.subscribe((c) => heard.push([c.conversationId, c.userId, c.state]));
+    await api.asUser(agent.id).presence.typing(result.conversation.id);
+    for (const deadline = Date.now() + 10_000; heard.length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
+    expect(heard).toEqual([[result.conversation.id, agent.id, 'typing']]);
+    unsubscribe();
+  });
 });

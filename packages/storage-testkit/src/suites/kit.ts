@@ -1,13 +1,14 @@
-import { createInboxKit, type IngestResult, type InboundMessage, type Storage } from '@inboxkit/core';
-import { createTestChannel, manualClock } from '@inboxkit/core/testing';
+import { createInboxKit, type IngestResult, type InboundMessage, type InboxKitOptions, type Storage } from '@inboxkit/core';
+import { createTestChannel, manualClock, type ManualClock } from '@inboxkit/core/testing';
 import { expect } from 'vitest';
 import { defineSuite } from '../harness.js';
 import { registerDeliveryTests } from './kit-delivery.js';
 
 /** A kit on the store under test with one workspace, inbox, agent and test channel. */
-export async function kitOn(storage: Storage) {
+export async function kitOn(storage: Storage, options: Pick<InboxKitOptions, 'notifier'> & { clock?: ManualClock } = {}) {
   const channel = createTestChannel();
-  const kit = createInboxKit({ storage, channels: [channel], clock: manualClock(), fallbackEmailDomain: 'in.conformance.test' });
+  const clock = options.clock ?? manualClock();
+  const kit = createInboxKit({ storage, channels: [channel], clock, notifier: options.notifier, fallbackEmailDomain: 'in.conformance.test' });
   const ws = await kit.workspaces.create({ name: 'Kit' });
   const api = kit.workspace(ws.id);
   const agent = await api.users.create({ name: 'Agent', email: 'agent@kit.test' });
@@ -16,7 +17,7 @@ export async function kitOn(storage: Storage) {
   const message = (n: number, overrides: Partial<InboundMessage> = {}): InboundMessage => ({
     workspaceId: ws.id, channelId: ch.id, externalId: `kit-${n}`, from: { email: `c${n}@kit.test` }, text: `message ${n}`, ...overrides,
   });
-  return { kit, api, agent, message };
+  return { kit, api, agent, inbox, clock, message };
 }
 
 /** What `kitOn` sets up. */

@@ -22,6 +22,7 @@ const lists: ListCall[] = [
   { name: 'timeline.list', cursor: 'time-id', call: async (s, w, q) => s.timeline.list(w.workspace.id, (await w.conversation()).id, q) },
   { name: 'events.read', call: (s, w, q) => s.events.read(w.workspace.id, { limit: q.limit }) },
   { name: 'conversations.listDueSnoozed', call: (s, _w, q) => s.conversations.listDueSnoozed(Date.now(), q.limit) },
+  { name: 'conversations.listSpamBefore', call: (s, _w, q) => s.conversations.listSpamBefore(Date.now(), q.limit) },
   { name: 'timeline.listPending', call: (s, _w, q) => s.timeline.listPending(Date.now(), q.limit) },
 ];
 

@@ -1,0 +1,4 @@
+// `npm start -w @inboxkit/example-custom-channel`
+import { runDemo } from './demo.js';
+
+await runDemo();
