@@ -5,6 +5,7 @@
  * call (normalizing values and compiling conditions each time). Run: `npm run bench -w @inboxkit/core`.
  */
 import { compileTargeting, matchChatflows, targetingSchema, type Condition, type MatchRequest, type TargetedChatflow } from '../src/chatflows/index.js';
+import { seededRandom } from '../src/testing/seeded-random.js';
 
 const CHATFLOWS = 200;
 const GROUPS = 5;
@@ -12,19 +13,8 @@ const SAMPLES = 20_000;
 // Recompiling takes milliseconds, so the baseline gets fewer samples.
 const BASELINE_SAMPLES = 300;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run benches the same rules. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildChatflows(): TargetedChatflow[] {
-  const next = random(42);
+  const next = seededRandom(42);
   const visitorCondition = (): Condition =>
     next() < 0.5 ? { on: 'visitor', property: 'language', op: 'accepts', value: 'en' } : { on: 'visitor', property: 'device', op: 'isNot', value: 'tablet' };
   // The URL operator rotates with the group, so every chatflow mixes them (a quarter are regexes).

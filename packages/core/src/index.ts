@@ -37,6 +37,7 @@ export type { EventsApi } from './events/events-service.js';
 export type { InboxEventEmitter, EventListener } from './events/typed-emitter.js';
 export { teamMemberIds, inboxMemberIds } from './domain/membership.js';
 export type { IngestResult } from './ingest/ingest-result.js';
+export type { IngestFailure, IngestManyResult } from './ingest/ingest-many.js';
 export { systemClock, type Clock, type CancelTimer } from './runtime/clock.js';
 export { silentLogger, type Logger } from './runtime/logger.js';
 export { sortableIds, randomToken, type IdGenerator } from './runtime/ids.js';

@@ -1,6 +1,6 @@
 // Presence, read state and followers on a store that lacks the optional parts: presence stays
 // within the kit, the other two answer UNSUPPORTED, and nothing else changes.
-import { createInboxKit, TYPING_TTL_MS, UnsupportedError, VIEWING_TTL_MS, type PresenceChange, type Storage } from '@inboxkit/core';
+import { createInboxKit, NotFoundError, TYPING_TTL_MS, UnsupportedError, VIEWING_TTL_MS, type PresenceChange, type Storage } from '@inboxkit/core';
 import { createTestChannel, manualClock } from '@inboxkit/core/testing';
 import { memoryStorage } from '@inboxkit/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,21 @@ describe('presence without store signals', () => {
     await ola.presence.viewing(id);
     await clock.advance(VIEWING_TTL_MS - 1);
     expect((await ola.presence.get(id)).users.map((u) => u.userId)).toEqual([acme.ola.id]);
+  });
+});
+
+describe('presence and tenancy', () => {
+  it("another workspace's subscribers hear nothing, and its users cannot signal here", async () => {
+    const { kit, acme, id } = await setup();
+    const other = kit.workspace((await kit.workspaces.create({ name: 'Other' })).id);
+    const stranger = await other.users.create({ name: 'Stranger', email: 'stranger@other.test', role: 'admin' });
+    const heard: PresenceChange[] = [];
+    other.presence.subscribe((c) => heard.push(c));
+    await acme.ws.asUser(acme.kari.id).presence.viewing(id);
+    const error = await other.asUser(stranger.id).presence.viewing(id).then(() => null, (e: unknown) => e);
+    expect(NotFoundError.isInstance(error), String(error)).toBe(true);
+    expect(heard).toEqual([]);
+    expect((await acme.ws.presence.get(id)).users.map((u) => u.userId)).toEqual([acme.kari.id]);
   });
 });
 

@@ -6,22 +6,29 @@ export type AroundCall = <R>(call: () => Promise<R>) => Promise<R>;
 /**
  * Returns `operations` with every method of every store routed through `around`. The
  * stores are written once; the outer storage and each transaction's `tx` object are
- * views of them that differ only in how a call is run.
+ * views of them that differ only in how a call is run. A store's view is built the first
+ * time it is used: a transaction touches a few stores, and building all of them for each
+ * one was a measurable share of a small transaction.
  */
 export function routeOperations(operations: StorageOperations, around: AroundCall): StorageOperations {
+  const views: Partial<Record<keyof StorageOperations, object>> = {};
+  const view = <G extends keyof StorageOperations>(group: G) =>
+    (views[group] ??= routeStore(operations[group] as object, around)) as StorageOperations[G];
+  // Getters in a literal keep one object shape for every view; `defineProperty` would not.
   return Object.freeze({
-    workspaces: routeStore(operations.workspaces, around),
-    records: routeStore(operations.records, around),
-    contacts: routeStore(operations.contacts, around),
-    conversations: routeStore(operations.conversations, around),
-    timeline: routeStore(operations.timeline, around),
-    events: routeStore(operations.events, around),
-    state: routeStore(operations.state, around),
-    addresses: routeStore(operations.addresses, around),
-    leases: routeStore(operations.leases, around),
-    ...(operations.bots ? { bots: routeStore(operations.bots, around) } : {}),
-    ...(operations.reads ? { reads: routeStore(operations.reads, around) } : {}),
-    ...(operations.followers ? { followers: routeStore(operations.followers, around) } : {}),
+    get workspaces() { return view('workspaces'); },
+    get records() { return view('records'); },
+    get contacts() { return view('contacts'); },
+    get conversations() { return view('conversations'); },
+    get timeline() { return view('timeline'); },
+    get events() { return view('events'); },
+    get state() { return view('state'); },
+    get addresses() { return view('addresses'); },
+    get leases() { return view('leases'); },
+    get bots() { return operations.bots ? view('bots') : undefined; },
+    get reads() { return operations.reads ? view('reads') : undefined; },
+    get followers() { return operations.followers ? view('followers') : undefined; },
+    get search() { return operations.search ? view('search') : undefined; },
   });
 }
 

@@ -8,7 +8,7 @@ describe('memoryStorage()', () => {
     const storage = memoryStorage();
     expect(storage.specificationVersion).toBe('v1');
     expect(storage.name).toBe('memory');
-    expect(storage.capabilities).toEqual({ subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true });
+    expect(storage.capabilities).toEqual({ subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true, search: true });
     expect(typeof storage.subscribe).toBe('function');
   });
 

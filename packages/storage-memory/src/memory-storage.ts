@@ -1,6 +1,5 @@
 import { checkSignal, type Storage, type StorageOperations, type StorageSignal } from '@inboxkit/core';
 import { analyticsStore } from './analytics/analytics-store.js';
-import type { AnalyticsTables } from './analytics/tables.js';
 import { routeOperations, routeStore } from './facade.js';
 import type { JournalSource } from './journal.js';
 import { parseOptions, type MemoryStorageOptions } from './options.js';
@@ -8,10 +7,14 @@ import { botStore } from './stores/bot-store.js';
 import { followerStore } from './stores/follower-store.js';
 import { readStore } from './stores/read-store.js';
 import { ReadTable } from './tables/read-table.js';
+import { FollowerTable } from './tables/follower-table.js';
 import { BotTable } from './tables/bot-table.js';
 import { addressStore } from './stores/address-store.js';
 import { contactStore } from './stores/contact-store.js';
-import { conversationStore } from './stores/conversation-store.js';
+import { conversationStore, type ConversationTables } from './stores/conversation-store.js';
+import { searchStore } from './stores/search-store.js';
+import { SearchIndex } from './search/search-index.js';
+import { ContactTable } from './tables/contact-table.js';
 import { eventStore } from './stores/event-store.js';
 import { leaseStore } from './stores/lease-store.js';
 import { recordStore } from './stores/record-store.js';
@@ -23,11 +26,30 @@ import { ConversationTable } from './tables/conversation-table.js';
 import { TimelineTable } from './tables/timeline-table.js';
 import { TransactionRunner } from './transaction.js';
 
-function createOperations(journal: JournalSource, tables: AnalyticsTables, reads: ReadTable): StorageOperations {
+/** The tables every store and reader shares: one copy of each row, one search index over them. */
+interface Tables extends ConversationTables {
+  contacts: ContactTable;
+  search: SearchIndex;
+}
+
+function createTables(): Tables {
+  const search = new SearchIndex();
+  return {
+    search,
+    contacts: new ContactTable((previous, next) => search.contactChanged(previous, next)),
+    conversations: new ConversationTable((previous, next) => search.conversationChanged(previous, next)),
+    timeline: new TimelineTable((previous, next) => search.itemChanged(previous, next)),
+    bots: new BotTable(),
+    reads: new ReadTable(),
+    followers: new FollowerTable(),
+  };
+}
+
+function createOperations(journal: JournalSource, tables: Tables): StorageOperations {
   return {
     workspaces: workspaceStore(journal),
     records: recordStore(journal),
-    contacts: contactStore(journal),
+    contacts: contactStore(journal, tables.contacts),
     conversations: conversationStore(journal, tables),
     timeline: timelineStore(journal, tables.timeline),
     events: eventStore(journal),
@@ -35,8 +57,9 @@ function createOperations(journal: JournalSource, tables: AnalyticsTables, reads
     addresses: addressStore(journal),
     leases: leaseStore(journal),
     bots: botStore(journal, tables.bots),
-    reads: readStore(journal, reads, tables.conversations),
-    followers: followerStore(journal),
+    reads: readStore(journal, tables.reads, tables.conversations),
+    followers: followerStore(journal, tables.followers),
+    search: searchStore(tables.search, tables.conversations),
   };
 }
 
@@ -51,6 +74,8 @@ function createOperations(journal: JournalSource, tables: AnalyticsTables, reads
  *   matching index, lookups go through maps, outboxes and snoozes through sorted indexes.
  * - `subscribe()` delivers each committed event to every listener, synchronously after commit;
  *   `signal()` hands each signal to every `subscribeSignals()` listener at once (in-process fan-out).
+ * - `search` answers full-text queries from inverted indexes the tables keep on every write,
+ *   so a rollback undoes index changes with the rows.
  * - Read state counts unread conversations from the conversation indexes and one user's marks.
  * - `analytics` computes reports from the same tables through their indexes, each call one
  *   unit of work like any other call.
@@ -61,16 +86,16 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
   parseOptions(options);
   const subscribers = new Subscribers();
   const runner = new TransactionRunner((journal) => subscribers.deliver(journal.appendedEvents));
-  // Analytics reads the tables the stores write; sharing them keeps one copy of every row.
-  const tables: AnalyticsTables = { conversations: new ConversationTable(), timeline: new TimelineTable(), bots: new BotTable() };
-  const operations = createOperations(() => runner.journal(), tables, new ReadTable());
+  // Analytics and search read the tables the stores write; sharing them keeps one copy of every row.
+  const tables = createTables();
+  const operations = createOperations(() => runner.journal(), tables);
   const signals = new Subscribers<StorageSignal>();
   const autocommit = <R>(call: () => Promise<R>) => runner.autocommit(call);
 
   return Object.freeze({
     specificationVersion: 'v1' as const,
     name: 'memory',
-    capabilities: Object.freeze({ subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true }),
+    capabilities: Object.freeze({ subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true, search: true }),
     ...routeOperations(operations, autocommit),
     analytics: routeStore(analyticsStore(tables), autocommit),
     transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import { checkStoreLimit, decodeCursor, encodeCursor, type CursorPartKind, type Page } from '@inboxkit/core';
+import { copy } from './copy.js';
 
 type Parts<S extends readonly CursorPartKind[]> = { -readonly [I in keyof S]: S[I] extends 'number' ? number : string };
 
@@ -20,7 +21,7 @@ export function takePage<T>(rows: Iterable<T>, limit: number | undefined, positi
     if (limit !== undefined && items.length === limit) {
       return { items, nextCursor: encodeCursor(position(last as T)) };
     }
-    items.push(structuredClone(row));
+    items.push(copy(row));
     last = row;
   }
   return { items, nextCursor: null };

@@ -1,4 +1,5 @@
 import type { InboxEvent } from '@inboxkit/core';
+import { copy } from './copy.js';
 
 /**
  * The listeners of `subscribe()`, fed the events of each committed unit of work (and of
@@ -36,7 +37,7 @@ export class Subscribers<T = InboxEvent> {
         // One that unsubscribed during this delivery gets nothing more.
         if (!this.entries.has(entry)) continue;
         try {
-          entry.listener(structuredClone(event));
+          entry.listener(copy(event));
         } catch (error) {
           queueMicrotask(() => {
             throw error;

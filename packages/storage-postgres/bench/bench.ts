@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { createTestDatabase } from '../test/helpers/databases.js';
 import { fanoutLatency } from './fanout-latency.js';
+import { ingestThroughput } from './ingest-throughput.js';
 import { insertThroughput } from './insert-throughput.js';
 import { listLatency } from './list-latency.js';
 import { printTable, type Row } from './stats.js';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     const { rows: version } = await pool.query<{ server_version: string }>('SHOW server_version');
     console.log(`storage-postgres bench on PostgreSQL ${version[0]?.server_version} (database ${database.name})\n`);
     rows.push(...(await insertThroughput(database.url)));
+    rows.push(...(await ingestThroughput(database.url)));
     rows.push(...(await listLatency(pool)));
     rows.push(...(await fanoutLatency(pool, database.url)));
   } finally {

@@ -34,7 +34,7 @@ describe('postgresStorage options', () => {
     expect(storage.schema).toBe('inboxkit');
     expect(storage.name).toBe('postgres');
     expect(storage.specificationVersion).toBe('v1');
-    expect(storage.capabilities).toEqual({ subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true });
+    expect(storage.capabilities).toEqual({ subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true, search: true });
     await storage.close();
   });
 });

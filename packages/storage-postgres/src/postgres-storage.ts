@@ -1,4 +1,4 @@
-import type { AnalyticsStore, BotSessionStore, FollowerStore, InboxEvent, ReadStateStore, Storage, StorageSignal } from '@inboxkit/core';
+import type { AnalyticsStore, BotSessionStore, FollowerStore, InboxEvent, ReadStateStore, SearchStore, Storage, StorageSignal } from '@inboxkit/core';
 import pg from 'pg';
 import { poolDriver } from './driver/pool-driver.js';
 import { singleConnectionDriver } from './driver/single-driver.js';
@@ -10,7 +10,9 @@ import { parseOptions, type ParsedOptions, type PostgresStorageOptions } from '.
 import { migrate } from './schema/migrations.js';
 import { tablesIn } from './schema/tables.js';
 import { analyticsStore } from './stores/analytics/analytics-store.js';
+import type { StoreContext } from './stores/context.js';
 import { operationsOver } from './stores/operations.js';
+import { SearchDocuments } from './stores/search/documents.js';
 
 /** A `Storage` on PostgreSQL, plus what only it has. */
 export interface PostgresStorage extends Storage {
@@ -27,6 +29,8 @@ export interface PostgresStorage extends Storage {
   readonly analytics: AnalyticsStore;
   /** Bot sessions and transitions (capability `bots`; needs migration 0003). */
   readonly bots: BotSessionStore;
+  /** Full-text conversation search (capability `search`; needs migration 0005). */
+  readonly search: SearchStore;
   /** Per-user read state (capability `reads`; needs migration 0007). */
   readonly reads: ReadStateStore;
   /** Conversation followers (capability `followers`; needs migration 0007). */
@@ -64,7 +68,8 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   const signalChannel = `ik_sig_${schema}`;
   // One LISTEN connection for the event feed and for signals.
   const hub = new NotifyHub(driver, [channel, signalChannel]);
-  const outside = { db: driver.db, t, inTransaction: false, channel };
+  const search = new SearchDocuments(t);
+  const outside: StoreContext = { db: driver.db, t, inTransaction: false, channel, search, atomic: (fn) => driver.transaction(fn) };
   const operations = operationsOver(outside);
   const feed = new EventFeed({
     listen: (listener) => hub.listen({ ...listener, channel }),
@@ -82,11 +87,12 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   return {
     specificationVersion: 'v1',
     name: driver.kind === 'pglite' ? 'postgres (pglite)' : 'postgres',
-    capabilities: { subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true },
+    capabilities: { subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true, search: true },
     schema,
     ...operations,
     analytics: analyticsStore(outside),
-    transaction: (fn) => driver.transaction((db) => fn(operationsOver({ db, t, inTransaction: true, channel }))),
+    transaction: (fn) =>
+      driver.transaction((db) => fn(operationsOver({ db, t, inTransaction: true, channel, search, atomic: (inner) => inner(db) }))),
     subscribe: (listener) => feed.subscribe(listener),
     ...signalsOver(driver.db, hub, signalChannel, logger),
     migrate: async () => ({ applied: await migrate(driver, schema) }),

@@ -12,3 +12,4 @@
 export { runStorageConformance } from './run.js';
 export { fixtures, FIXTURE_TIME, type WorkspaceRef } from './fixtures.js';
 export type { StorageConformanceOptions, StoreHandle, NamedSkip, ConformanceContext } from './harness.js';
+export { searchCorpus, corpusWord, corpusQueries, type SearchCorpusShape, type CorpusConversation, type CorpusQuery } from './search-corpus.js';

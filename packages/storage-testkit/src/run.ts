@@ -20,6 +20,7 @@ import { kitPresenceSuite } from './suites/kit-presence.js';
 import { contractSuite } from './suites/contract.js';
 import { kitSuite } from './suites/kit.js';
 import { kitRacesSuite } from './suites/kit-races.js';
+import { kitIngestManySuite } from './suites/kit-ingest-many.js';
 import { kitPermissionsSuite } from './suites/kit-permissions.js';
 import { kitIntegritySuite } from './suites/kit-integrity.js';
 import { kitChannelContextSuite } from './suites/kit-channel-context.js';
@@ -35,6 +36,8 @@ import { leasesSuite } from './suites/leases.js';
 import { oddInputSuite } from './suites/odd-input.js';
 import { recordsSuite } from './suites/records.js';
 import { routingSuite } from './suites/routing.js';
+import { searchSuite } from './suites/search.js';
+import { kitSearchSuite } from './suites/kit-search.js';
 import { stateSuite } from './suites/state.js';
 import { subscribeSuite } from './suites/subscribe.js';
 import { tenancySuite } from './suites/tenancy.js';
@@ -65,6 +68,7 @@ const suites: readonly SuiteDefinition[] = [
   subscribeSuite,
   kitSuite,
   kitRacesSuite,
+  kitIngestManySuite,
   kitPermissionsSuite,
   oddInputSuite,
   kitIntegritySuite,
@@ -87,6 +91,8 @@ const suites: readonly SuiteDefinition[] = [
   analyticsVolumeSuite,
   analyticsExportSuite,
   analyticsBotsSuite,
+  searchSuite,
+  kitSearchSuite,
 ];
 
 // A skip without a reason is a silent failure; refuse it when the suite is declared.

@@ -16,7 +16,10 @@ import { parseInput } from '../errors/parse.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { requireFound } from '../kit/require-found.js';
 import type { Scope } from '../kit/scope.js';
+import type { ConversationSearchHit, SearchConversationsInput } from '../domain/search.js';
 import { assign } from './assign.js';
+import { storeFilter } from './list-filter.js';
+import { searchConversations } from './search.js';
 import { comment } from './comment.js';
 import { move } from './move.js';
 import { listFollowers, setFollowing, type FollowInput } from './followers.js';
@@ -32,6 +35,13 @@ import { actorOf, changeStatus } from './status.js';
 export interface ConversationsApi {
   /** Conversations newest activity first, filtered; keyset cursors. Agents see their inboxes only. */
   list(query?: ListConversationsInput): Promise<Page<Conversation>>;
+  /**
+   * Full-text search over subjects, messages, comments and contact names and emails, best
+   * match first, with the filters of `list` (see `SearchStore` for what is indexed). Accents
+   * and case are folded (`muller` finds `Müller`); the last word matches as a prefix. Agents
+   * find only conversations of their inboxes. `UNSUPPORTED` without a search-capable store.
+   */
+  search(query: SearchConversationsInput): Promise<Page<ConversationSearchHit>>;
   /** The conversation; `NOT_FOUND` when missing or not visible. */
   get(id: string): Promise<Conversation>;
   /** Messages and comments, oldest first. */
@@ -130,23 +140,13 @@ export function conversationsService(scope: Scope): ConversationsApi {
   return {
     async list(query = {}) {
       const q = parseInput(listConversationsInput, query, 'conversation query');
-      const visibleIds = await scope.access.visibleInboxIds();
-      let inboxIds = q.inboxId ? [q.inboxId] : undefined;
-      if (visibleIds) inboxIds = (inboxIds ?? visibleIds).filter((id) => visibleIds.includes(id));
       return scope.storage.conversations.list(workspaceId, {
-        ...(inboxIds ? { inboxIds } : {}),
-        ...(q.status ? { statuses: [...new Set([q.status].flat())] } : {}),
-        ...(q.assignee !== undefined ? { assigneeId: q.assignee === 'unassigned' ? null : q.assignee } : {}),
-        ...(q.teamId ? { teamId: q.teamId } : {}),
-        ...(q.channelType ? { channelType: q.channelType } : {}),
-        ...(q.channelId ? { channelId: q.channelId } : {}),
-        ...(q.contactId ? { contactId: q.contactId } : {}),
-        ...(q.tagId ? { tagIds: [q.tagId] } : {}),
-        spam: q.spam,
+        ...(await storeFilter(scope, q)),
         cursor: q.cursor ?? null,
         limit: q.limit,
       });
     },
+    search: (query) => searchConversations(scope, query),
     get: visible,
     async timeline(id, query = {}) {
       const { cursor, limit } = parseInput(timelineQuery, query, 'timeline query');

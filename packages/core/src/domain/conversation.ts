@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageQuerySchema, timestampSchema } from './common.js';
+import { idSchema, instantSchema, pageQuerySchema, timestampSchema } from './common.js';
 
 /** Conversation status. `snoozed` conversations wake up (become `open`) at `snoozedUntil`. */
 export const conversationStatusSchema = z.enum(['open', 'closed', 'snoozed']);
@@ -50,8 +50,12 @@ export const conversationSchema = z.strictObject({
 /** A thread with one contact in one inbox. */
 export type Conversation = z.infer<typeof conversationSchema>;
 
-/** Query of `conversations.list`: newest activity first, keyset cursors. */
-export const listConversationsInput = pageQuerySchema.extend({
+/**
+ * The filters `conversations.list` and `conversations.search` share; all given ones must match.
+ * `from` / `to` bound `lastMessageAt` (the activity lists sort by): `from` inclusive, `to`
+ * exclusive, each a `Date` or epoch ms.
+ */
+export const conversationFiltersShape = {
   inboxId: idSchema.optional(),
   /** One status, or several (`['open', 'snoozed']`: any of them; an empty list is refused). */
   status: z.union([conversationStatusSchema, z.array(conversationStatusSchema).min(1).max(3)]).optional(),
@@ -61,11 +65,24 @@ export const listConversationsInput = pageQuerySchema.extend({
   channelType: z.string().min(1).optional(),
   channelId: idSchema.optional(),
   contactId: idSchema.optional(),
+  /** Last activity at or after this instant. */
+  from: instantSchema.optional(),
+  /** Last activity before this instant. */
+  to: instantSchema.optional(),
   /** Only conversations carrying this tag. */
   tagId: idSchema.optional(),
   /** `true` lists only spam; default lists only non-spam. */
   spam: z.boolean().default(false),
-});
+};
+
+/** Refuses an empty activity window (`to` at or before `from`), naming `to`. */
+export const activityWindowIsOrdered: [(v: { from?: number; to?: number }) => boolean, { message: string; path: string[] }] = [
+  (v) => v.from === undefined || v.to === undefined || v.from < v.to,
+  { message: 'must be after from', path: ['to'] },
+];
+
+/** Query of `conversations.list`: newest activity first, keyset cursors. */
+export const listConversationsInput = pageQuerySchema.extend(conversationFiltersShape).refine(...activityWindowIsOrdered);
 /** Query of `conversations.list`. */
 export type ListConversationsInput = z.input<typeof listConversationsInput>;
 

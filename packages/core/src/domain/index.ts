@@ -12,3 +12,5 @@ export * from './timeline.js';
 export * from './inbound.js';
 export * from './events.js';
 export { normalizeSubject, isForward } from './subject.js';
+export * from './search.js';
+export { searchTokens, queryTokens, MAX_TOKEN_LENGTH } from './search-text.js';

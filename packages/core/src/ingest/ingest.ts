@@ -23,7 +23,52 @@ import type { IngestResult } from './ingest-result.js';
 import { newConversation } from './new-conversation.js';
 
 /** Concurrent ingests may collide on unique keys; a retry then sees the winner's rows. */
-const MAX_ATTEMPTS = 3;
+export const MAX_ATTEMPTS = 3;
+
+/** An inbound message checked and ready for its transaction: parsed, its channel read, its attachments stored. */
+export interface PreparedInbound {
+  readonly message: ParsedInbound;
+  readonly channel: Channel;
+  readonly attachments: Message['attachments'];
+}
+
+/** Reads a channel, or `NOT_FOUND`; `CHANNEL` when it is disconnected. */
+export async function activeChannel(runtime: KitRuntime, workspaceId: string, channelId: string): Promise<Channel> {
+  const channel = requireFound(await runtime.storage.records.get(workspaceId, 'channel', channelId), 'channel', channelId);
+  if (channel.status !== 'active') throw new ChannelError(channel.type, `channel "${channel.id}" is disconnected`);
+  return channel;
+}
+
+/**
+ * What happens before the transaction: validation, the channel read (through `channelOf`,
+ * which `ingestMany` caches), and the attachments' bytes going to the blob store. Keys derive
+ * from the external id, so a retry or duplicate overwrites the same blobs instead of adding new ones.
+ */
+export async function prepareInbound(
+  runtime: KitRuntime,
+  input: InboundMessage,
+  channelOf: (workspaceId: string, channelId: string) => Promise<Channel>,
+): Promise<PreparedInbound> {
+  const message = parseInput(inboundMessageSchema, input, 'inbound message');
+  const channel = await channelOf(message.workspaceId, message.channelId);
+  const blobPrefix = `${message.workspaceId}/${message.channelId}/${encodeURIComponent(message.externalId)}`;
+  const attachments = await storeAttachments(runtime, message.workspaceId, blobPrefix, message.attachments);
+  return { message, channel, attachments };
+}
+
+/**
+ * Runs `work` as one state change of the workspace, again when it ends in `CONFLICT` (a
+ * concurrent ingest won a unique key: the retry sees its rows), up to `MAX_ATTEMPTS`.
+ */
+export async function mutateRetrying<T>(scope: Scope, work: (tx: StorageOperations, events: EventRecorder) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await scope.mutate(work);
+    } catch (error) {
+      if (!ConflictError.isInstance(error) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
 
 /**
  * The one inbound door: validate → dedupe by `(channelId, externalId)` → filters → contact →
@@ -31,30 +76,18 @@ const MAX_ATTEMPTS = 3;
  * Ingesting an `externalId` again returns the first result with `duplicate: true`.
  */
 export async function ingest(runtime: KitRuntime, input: InboundMessage): Promise<IngestResult> {
-  const message = parseInput(inboundMessageSchema, input, 'inbound message');
-  const scope = new Scope(runtime, message.workspaceId, null);
-  const channel = requireFound(await runtime.storage.records.get(message.workspaceId, 'channel', message.channelId), 'channel', message.channelId);
-  if (channel.status !== 'active') throw new ChannelError(channel.type, `channel "${channel.id}" is disconnected`);
-  // Bytes go to the blob store before the transaction; keys derive from the external id,
-  // so a retry or duplicate overwrites the same blobs instead of adding new ones.
-  const blobPrefix = `${message.workspaceId}/${message.channelId}/${encodeURIComponent(message.externalId)}`;
-  const attachments = await storeAttachments(runtime, message.workspaceId, blobPrefix, message.attachments);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await scope.mutate((tx, events) => ingestInTransaction(scope, tx, events, channel, message, attachments));
-    } catch (error) {
-      if (!ConflictError.isInstance(error) || attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
+  const prepared = await prepareInbound(runtime, input, (workspaceId, channelId) => activeChannel(runtime, workspaceId, channelId));
+  // The channel is a row of the workspace: the workspace exists, no need to read it again.
+  const scope = new Scope(runtime, prepared.message.workspaceId, null, true);
+  return mutateRetrying(scope, (tx, events) => ingestInTransaction(scope, tx, events, prepared));
 }
 
-async function ingestInTransaction(
+/** One message's part of an ingest transaction (`ingest` runs one, `ingestMany` many in a row). */
+export async function ingestInTransaction(
   scope: Scope,
   tx: StorageOperations,
   events: EventRecorder,
-  channel: Channel,
-  inbound: ParsedInbound,
-  attachments: Message['attachments'],
+  { channel, message: inbound, attachments }: PreparedInbound,
 ): Promise<IngestResult> {
   const { runtime, workspaceId } = scope;
   const previous = await tx.timeline.findByExternalId(workspaceId, channel.id, inbound.externalId);

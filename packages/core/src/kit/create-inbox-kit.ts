@@ -8,6 +8,7 @@ import type { InboundMessage } from '../domain/inbound.js';
 import { EventBus } from '../events/event-bus.js';
 import type { InboxEventEmitter } from '../events/typed-emitter.js';
 import { ingest } from '../ingest/ingest.js';
+import { ingestMany, type IngestManyResult } from '../ingest/ingest-many.js';
 import type { IngestResult } from '../ingest/ingest-result.js';
 import { backgroundJob } from '../runtime/background-job.js';
 import { memoryBlobs } from '../runtime/blobs.js';
@@ -34,6 +35,13 @@ export interface InboxKit {
   workspace(workspaceId: string): WorkspaceApi;
   /** The one door for inbound messages (channel adapters call it; so may hosts). */
   ingest(message: InboundMessage): Promise<IngestResult>;
+  /**
+   * The batch door for backlogs (an IMAP first sync): the same exactly-once pipeline as
+   * `ingest` for every message, with consecutive messages of a workspace sharing a
+   * transaction. Returns one result per message, in order; a message that fails is an
+   * `IngestFailure` carrying the error `ingest` would have thrown, and fails alone.
+   */
+  ingestMany(messages: readonly InboundMessage[]): Promise<IngestManyResult[]>;
   /** Typed emitter of committed events (`kit.events.on('message.received', e => …)`). */
   readonly events: InboxEventEmitter;
   /**
@@ -114,6 +122,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     workspaces: workspacesService(runtime),
     workspace: (workspaceId) => workspaceApi(runtime, workspaceId, null),
     ingest: (message) => ingest(runtime, message),
+    ingestMany: (messages) => ingestMany(runtime, messages),
     events: runtime.bus.emitter,
     start() {
       started ??= (async () => {

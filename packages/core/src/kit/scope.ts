@@ -16,11 +16,14 @@ export class Scope {
     readonly workspaceId: string,
     /** The acting user for `asUser` scopes; `null` = the host, unrestricted. */
     readonly actorId: string | null,
-    /** `true` only while creating the workspace itself. */
-    creating = false,
+    /**
+     * `true` when the workspace is known to exist: while creating it, or when a row of it was
+     * just read (ingest found the channel). Workspaces are never deleted, so it stays true.
+     */
+    known = false,
   ) {
     this.access = new Access(this);
-    this.exists = creating ? Promise.resolve() : null;
+    this.exists = known ? Promise.resolve() : null;
   }
 
   /** Throws `NOT_FOUND` when the workspace does not exist (checked once per scope). */

@@ -39,12 +39,13 @@ export interface DrainResult {
  * user, created since the rule exists (a backlog from before the rule is left to people),
  * oldest first. A conversation moved to another inbox is out of its channel's queue: that
  * rule hands out to the old inbox's people.
+ * Only what ordering and the re-check need is kept: a long queue is many rows.
  */
-export async function waitingConversations(tx: StorageOperations, rule: RoutingRule): Promise<Conversation[]> {
-  const waiting: Conversation[] = [];
+async function waitingConversations(storage: StorageOperations, rule: RoutingRule): Promise<WaitingConversation[]> {
+  const waiting: WaitingConversation[] = [];
   let cursor: string | null = null;
   do {
-    const page = await tx.conversations.list(rule.workspaceId, {
+    const page = await storage.conversations.list(rule.workspaceId, {
       channelId: rule.channelId,
       inboxIds: [rule.inboxId],
       assigneeId: null,
@@ -53,11 +54,14 @@ export async function waitingConversations(tx: StorageOperations, rule: RoutingR
       cursor,
       limit: PAGE,
     });
-    waiting.push(...page.items.filter((c) => c.createdAt >= rule.createdAt));
+    for (const c of page.items) if (c.createdAt >= rule.createdAt) waiting.push({ id: c.id, createdAt: c.createdAt });
     cursor = page.nextCursor;
   } while (cursor);
   return waiting.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
+
+/** A queued conversation as the drain orders it. */
+type WaitingConversation = Pick<Conversation, 'id' | 'createdAt'>;
 
 /** Rules of the workspace whose queue `target` concerns; `manual` rules never drain (people pick). */
 async function rulesFor(scope: Scope, target: DrainTarget): Promise<RoutingRule[]> {
@@ -72,17 +76,22 @@ async function rulesFor(scope: Scope, target: DrainTarget): Promise<RoutingRule[
   );
 }
 
-/** Assigns up to one batch of a rule's queue in one transaction; returns how many were assigned and who to wake later. */
-async function drainBatch(scope: Scope, ruleId: string, resumeAt: Map<string, number>): Promise<{ assigned: number; more: boolean }> {
+/**
+ * Assigns one batch of a rule's queue in one transaction holding the inbox's routing lock:
+ * each conversation is read again under the lock, and skipped when it was taken, closed or
+ * marked spam since the queue was read. `more` is false when nobody is eligible any more
+ * (or the rule is gone): the rest of the queue would wait too.
+ */
+async function drainBatch(scope: Scope, ruleId: string, batch: WaitingConversation[], resumeAt: Map<string, number>): Promise<{ assigned: number; more: boolean }> {
   const { workspaceId } = scope;
   return scope.mutate(async (tx, events) => {
     const rule = await tx.records.get(workspaceId, 'routingRule', ruleId);
     if (!rule || rule.strategy === 'manual') return { assigned: 0, more: false };
     const router = await InboxRouter.open(tx, workspaceId, rule.inboxId, scope.runtime.clock.now());
     if (!router) return { assigned: 0, more: false };
-    const queue = await waitingConversations(tx, rule);
     let assigned = 0;
-    for (const waiting of queue.slice(0, BATCH)) {
+    let more = true;
+    for (const waiting of batch) {
       const current = await tx.conversations.get(workspaceId, waiting.id, { lock: true });
       if (!current || current.assigneeId !== null || current.status !== 'open' || current.spam || current.inboxId !== rule.inboxId) continue;
       const contact = rule.strategy === 'contact-owner-first' ? await tx.contacts.get(workspaceId, current.contactId) : null;
@@ -90,7 +99,10 @@ async function drainBatch(scope: Scope, ruleId: string, resumeAt: Map<string, nu
       if (outcome.pick.userId === null) {
         for (const s of outcome.skipped) if (s.availableAt !== null) resumeAt.set(s.userId, s.availableAt);
         // Without a contact owner in play, nobody eligible now means nobody for the rest either.
-        if (rule.strategy !== 'contact-owner-first') break;
+        if (rule.strategy !== 'contact-owner-first') {
+          more = false;
+          break;
+        }
         continue;
       }
       await tx.conversations.update(outcome.conversation);
@@ -98,8 +110,32 @@ async function drainBatch(scope: Scope, ruleId: string, resumeAt: Map<string, nu
       assigned++;
     }
     await router.save();
-    return { assigned, more: queue.length > BATCH && assigned > 0 };
+    return { assigned, more };
   });
+}
+
+/**
+ * Drains one rule's queue. The queue is read once per pass, outside the lock, and handed
+ * out in batches: each batch transaction reads only its own conversations, so a drain is
+ * linear in the queue (re-reading and sorting the whole queue for every batch made it
+ * quadratic). A pass that assigned something is followed by another for conversations
+ * that started waiting meanwhile; those seen once are not offered again.
+ */
+async function drainRule(scope: Scope, rule: RoutingRule, result: DrainResult): Promise<void> {
+  const offered = new Set<string>();
+  for (;;) {
+    const queue = (await waitingConversations(scope.storage, rule)).filter((c) => !offered.has(c.id));
+    let assignedInPass = 0;
+    for (let at = 0; at < queue.length; at += BATCH) {
+      const batch = queue.slice(at, at + BATCH);
+      for (const c of batch) offered.add(c.id);
+      const outcome = await drainBatch(scope, rule.id, batch, result.resumeAt);
+      result.assigned += outcome.assigned;
+      assignedInPass += outcome.assigned;
+      if (!outcome.more) return;
+    }
+    if (assignedInPass === 0) return;
+  }
 }
 
 /**
@@ -111,13 +147,7 @@ async function drainBatch(scope: Scope, ruleId: string, resumeAt: Map<string, nu
  */
 export async function drainQueue(scope: Scope, target: DrainTarget = {}): Promise<DrainResult> {
   const result: DrainResult = { assigned: 0, resumeAt: new Map() };
-  for (const rule of await rulesFor(scope, target)) {
-    for (;;) {
-      const batch = await drainBatch(scope, rule.id, result.resumeAt);
-      result.assigned += batch.assigned;
-      if (!batch.more) break;
-    }
-  }
+  for (const rule of await rulesFor(scope, target)) await drainRule(scope, rule, result);
   return result;
 }
 

@@ -6,6 +6,7 @@ import type { Message, TimelineItem } from '../domain/timeline.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { AnalyticsStore } from './analytics-store.js';
 import type { BotSessionStore } from './bot-store.js';
+import type { SearchStore } from './search-store.js';
 import type { FollowerStore } from './follower-store.js';
 import type { ReadStateStore } from './read-store.js';
 import type { StorageSignal } from './signals.js';
@@ -100,6 +101,8 @@ export interface StorageCapabilities {
   analytics?: boolean;
   /** `bots` is implemented (bot sessions; needed by `ws.bots`). Absent means `false`. */
   bots?: boolean;
+  /** `search` is implemented (full-text search; needed by `conversations.search`). Absent means `false`. */
+  search?: boolean;
   /** `reads` is implemented (per-user read state; needed by `markRead`, `unreadCounts`). Absent means `false`. */
   reads?: boolean;
   /** `followers` is implemented (conversation followers; needed by `follow`). Absent means `false`. */
@@ -130,6 +133,11 @@ export interface StorageOperations {
   readonly leases: LeaseStore;
   /** Optional (capability `bots`): bot sessions and their step transitions. Without it, `ws.bots` throws `UNSUPPORTED`. */
   readonly bots?: BotSessionStore;
+  /**
+   * Optional (capability `search`): full-text conversation search, indexed by the store's own
+   * writes. Without it, `conversations.search` throws `UNSUPPORTED`.
+   */
+  readonly search?: SearchStore;
   /** Optional (capability `reads`): per-user read state. Without it, read-state calls throw `UNSUPPORTED`. */
   readonly reads?: ReadStateStore;
   /** Optional (capability `followers`): conversation followers. Without it, `follow` throws `UNSUPPORTED` and nobody auto-follows. */
@@ -222,6 +230,8 @@ export interface ConversationFilter {
   contactId?: string;
   /** Spam flag; omitted matches both. */
   spam?: boolean;
+  /** `lastMessageAt` window: `from` inclusive, `to` exclusive (epoch ms); either may be omitted. */
+  lastMessageAt?: { from?: number; to?: number };
   /** Conversations carrying at least one of these tags (an empty array matches nothing). */
   tagIds?: string[];
 }
@@ -258,7 +268,8 @@ export interface ConversationStore {
   /**
    * Deletes the conversation and everything the store keeps under it: its timeline items (their
    * external ids become free again), derived rows (analytics), bot sessions with their
-   * transitions, and the conversation's place in every index, count and list. Returns `false`
+   * transitions, read marks and followers, and its place in every index, count and list. A
+   * store adding per-conversation data deletes that here too. Returns `false`
    * when it did not exist (idempotent). Inside a transaction, a rollback restores all of it.
    * Attachment bytes live in the kit's `BlobStore`: the core deletes those.
    */

@@ -25,5 +25,8 @@ export function compileFilter(filter: ConversationFilter): (row: Conversation) =
   if (channelId !== undefined) tests.push((row) => row.channelId === channelId);
   if (contactId !== undefined) tests.push((row) => row.contactId === contactId);
   if (spam !== undefined) tests.push((row) => row.spam === spam);
+  const { from, to } = filter.lastMessageAt ?? {};
+  if (from !== undefined) tests.push((row) => row.lastMessageAt >= from);
+  if (to !== undefined) tests.push((row) => row.lastMessageAt < to);
   return (row) => tests.every((test) => test(row));
 }

@@ -128,7 +128,7 @@ export class ConversationIndex {
    * `undefined` otherwise.
    */
   countFromSizes(filter: ConversationFilter): number | undefined {
-    if (filter.channelType !== undefined || filter.channelId !== undefined || filter.tagIds !== undefined) return undefined;
+    if (filter.channelType !== undefined || filter.channelId !== undefined || filter.tagIds !== undefined || filter.lastMessageAt !== undefined) return undefined;
     const [only, ...others] = indexedConditions(filter).filter((condition) => condition.field !== 'status');
     if (others.length > 0) return undefined;
     // Values are distinct and a row has one value per field, so the groups' counts add up.

@@ -1,37 +1,37 @@
-import type { Conversation, ConversationStatus } from '@inboxkit/core';
+import { conversationStatusSchema, type Conversation, type ConversationStatus } from '@inboxkit/core';
 
-/** How many of a group's rows have a status, and how many of those are spam. */
-interface StatusCount {
-  size: number;
-  spam: number;
-}
+const STATUSES = conversationStatusSchema.options;
+/** Each status's slot: `counts[2i]` rows with the status, `counts[2i + 1]` of those spam. */
+const SLOT = new Map<ConversationStatus, number>(STATUSES.map((status, i) => [status, 2 * i]));
 
 /**
  * Row counts of a group of conversations, split by status and spam flag: the inbox
  * views' counters ("open, unassigned", "open in this inbox", always excluding spam)
- * then come from these numbers instead of a scan.
+ * then come from these numbers instead of a scan. One small array per group: there is a
+ * group per contact, so a map per group would cost objects per conversation.
  */
 export class Tally {
   /** Rows in the group. */
   size = 0;
-  private readonly statuses = new Map<ConversationStatus, StatusCount>();
+  private readonly counts: number[] = new Array<number>(2 * STATUSES.length).fill(0);
 
   /** Counts a row in (`delta` 1) or out (`delta` -1). */
   change(row: Conversation, delta: 1 | -1): void {
-    let count = this.statuses.get(row.status);
-    if (!count) this.statuses.set(row.status, (count = { size: 0, spam: 0 }));
+    const slot = SLOT.get(row.status)!;
     this.size += delta;
-    count.size += delta;
-    if (row.spam) count.spam += delta;
+    this.counts[slot]! += delta;
+    if (row.spam) this.counts[slot + 1]! += delta;
   }
 
   /** Rows with one of `statuses` (any when omitted) and the given spam flag (either when omitted). */
   count(statuses: readonly ConversationStatus[] | undefined, spam: boolean | undefined): number {
     let total = 0;
-    const counts = statuses ? new Set(statuses) : this.statuses.keys();
-    for (const status of counts) {
-      const count = this.statuses.get(status);
-      if (count) total += spam === undefined ? count.size : spam ? count.spam : count.size - count.spam;
+    for (const status of statuses ? new Set(statuses) : STATUSES) {
+      const slot = SLOT.get(status);
+      if (slot === undefined) continue;
+      const size = this.counts[slot]!;
+      const spammed = this.counts[slot + 1]!;
+      total += spam === undefined ? size : spam ? spammed : size - spammed;
     }
     return total;
   }

@@ -1,6 +1,7 @@
 import { ConflictError, type BotSession, type BotSessionStore } from '@inboxkit/core';
 import type { JournalSource } from '../journal.js';
 import type { BotTable } from '../tables/bot-table.js';
+import { copy } from '../copy.js';
 
 const newest = (a: BotSession, b: BotSession) => (b.startedAt !== a.startedAt ? b.startedAt > a.startedAt : b.id > a.id);
 
@@ -9,17 +10,17 @@ export function botStore(journal: JournalSource, table: BotTable): BotSessionSto
   return {
     async insert(session) {
       if (table.entry(session.workspaceId, session.id)) throw new ConflictError(`bot session "${session.id}" already exists`);
-      table.insert(journal(), structuredClone(session));
+      table.insert(journal(), copy(session));
     },
     async update(session) {
       const entry = table.entry(session.workspaceId, session.id);
       if (!entry) return false;
-      table.replace(journal(), entry, structuredClone(session));
+      table.replace(journal(), entry, copy(session));
       return true;
     },
     async get(workspaceId, id) {
       const entry = table.entry(workspaceId, id);
-      return entry ? structuredClone(entry.session) : null;
+      return entry ? copy(entry.session) : null;
     },
     async latestForConversation(workspaceId, conversationId) {
       let latest: BotSession | null = null;
@@ -27,10 +28,10 @@ export function botStore(journal: JournalSource, table: BotTable): BotSessionSto
         const session = table.entry(workspaceId, id)!.session;
         if (!latest || newest(latest, session)) latest = session;
       }
-      return latest ? structuredClone(latest) : null;
+      return latest ? copy(latest) : null;
     },
     async addTransitions(workspaceId, transitions) {
-      const rows = structuredClone(transitions);
+      const rows = copy(transitions);
       const seen = new Set<string>();
       for (const row of rows) {
         const entry = row.workspaceId === workspaceId ? table.entry(workspaceId, row.sessionId) : undefined;
@@ -44,7 +45,7 @@ export function botStore(journal: JournalSource, table: BotTable): BotSessionSto
       for (const row of rows) table.append(journal(), table.entry(workspaceId, row.sessionId)!, [row]);
     },
     async listTransitions(workspaceId, sessionId) {
-      return structuredClone(table.entry(workspaceId, sessionId)?.transitions ?? []);
+      return copy(table.entry(workspaceId, sessionId)?.transitions ?? []);
     },
     async hasInput(workspaceId, sessionId, inputId) {
       return table.entry(workspaceId, sessionId)?.inputs.has(inputId) ?? false;

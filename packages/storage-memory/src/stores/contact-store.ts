@@ -3,21 +3,21 @@ import { filterRows } from '../indexes/iterate.js';
 import { replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { ContactTable } from '../tables/contact-table.js';
+import { copy, copyToStore } from '../copy.js';
 
 /** A copy to store: the contract keeps emails normalized. */
 function toRow(contact: Contact): Contact {
-  const row = structuredClone(contact);
+  const row = copyToStore(contact);
   if (row.email !== null) row.email = normalizeEmail(row.email);
   return row;
 }
 
-function copy(row: Contact | undefined): Contact | null {
-  return row ? structuredClone(row) : null;
+function copyOut(row: Contact | undefined): Contact | null {
+  return row ? copy(row) : null;
 }
 
-/** Contacts, with lookups by id, email, phone and visitor id through maps. */
-export function contactStore(journal: JournalSource): ContactStore {
-  const table = new ContactTable();
+/** Contacts, with lookups by id, email, phone and visitor id through maps. Pass `table` to share it (search). */
+export function contactStore(journal: JournalSource, table = new ContactTable()): ContactStore {
 
   const checkEmailFree = (row: Contact) => {
     if (row.email === null) return;
@@ -40,16 +40,16 @@ export function contactStore(journal: JournalSource): ContactStore {
       return true;
     },
     async get(workspaceId, id) {
-      return copy(table.get(workspaceId, id));
+      return copyOut(table.get(workspaceId, id));
     },
     async findByEmail(workspaceId, email) {
-      return copy(table.findByEmail(workspaceId, normalizeEmail(email)));
+      return copyOut(table.findByEmail(workspaceId, normalizeEmail(email)));
     },
     async findByVisitorId(workspaceId, visitorId) {
-      return copy(table.findByVisitorId(workspaceId, visitorId));
+      return copyOut(table.findByVisitorId(workspaceId, visitorId));
     },
     async findByPhone(workspaceId, phone) {
-      return copy(table.findByPhone(workspaceId, phone));
+      return copyOut(table.findByPhone(workspaceId, phone));
     },
     async list(workspaceId, { search, cursor, limit }) {
       const after = readCursor(cursor, ['string']);

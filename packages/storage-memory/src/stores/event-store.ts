@@ -1,5 +1,6 @@
 import { checkEventWorkspaces, checkStoreLimit, type EventStore, type InboxEvent } from '@inboxkit/core';
 import type { JournalSource } from '../journal.js';
+import { copy, copyToStore } from '../copy.js';
 
 /**
  * The per-workspace event log: an array per workspace where an event's `seq` is its
@@ -14,19 +15,23 @@ export function eventStore(journal: JournalSource): EventStore {
       checkEventWorkspaces(workspaceId, events);
       let log = logs.get(workspaceId);
       if (!log) logs.set(workspaceId, (log = []));
-      const stored = events.map((event, i): InboxEvent => ({ ...structuredClone(event), seq: log.length + i + 1 }));
+      // Built field by field: one object of a fixed shape per event (a spread plus `seq`
+      // would allocate a second backing store for the added field), and events are many.
+      const stored = events.map(
+        (event, i): InboxEvent => ({ id: event.id, seq: log.length + i + 1, type: event.type, workspaceId: event.workspaceId, at: event.at, data: copyToStore(event.data) }),
+      );
       const length = log.length;
       log.push(...stored);
       journal().record(() => {
         log.length = length;
       });
       journal().noteAppended(stored);
-      return structuredClone(stored);
+      return copy(stored);
     },
     async read(workspaceId, { after = 0, limit }) {
       checkStoreLimit(limit);
       const start = Math.max(0, Math.floor(after));
-      return structuredClone(logs.get(workspaceId)?.slice(start, start + limit) ?? []);
+      return copy(logs.get(workspaceId)?.slice(start, start + limit) ?? []);
     },
   };
 }

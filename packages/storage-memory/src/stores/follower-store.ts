@@ -1,30 +1,19 @@
 import type { FollowerStore } from '@inboxkit/core';
 import { compareStrings } from '../indexes/compare.js';
 import type { JournalSource } from '../journal.js';
+import type { FollowerTable } from '../tables/follower-table.js';
 
-/** Followers per `workspaceId\nconversationId`; writes journal their undo. */
-export function followerStore(journal: JournalSource): FollowerStore {
-  const followers = new Map<string, Set<string>>();
-  const key = (workspaceId: string, conversationId: string) => `${workspaceId}\n${conversationId}`;
-
+/** Followers, kept in the shared `FollowerTable` (deleting a conversation forgets them too). */
+export function followerStore(journal: JournalSource, table: FollowerTable): FollowerStore {
   return {
     async add(workspaceId, conversationId, userId) {
-      const k = key(workspaceId, conversationId);
-      const set = followers.get(k) ?? new Set<string>();
-      if (set.has(userId)) return false;
-      set.add(userId);
-      followers.set(k, set);
-      journal().record(() => set.delete(userId));
-      return true;
+      return table.add(journal(), workspaceId, conversationId, userId);
     },
     async remove(workspaceId, conversationId, userId) {
-      const set = followers.get(key(workspaceId, conversationId));
-      if (!set?.delete(userId)) return false;
-      journal().record(() => set.add(userId));
-      return true;
+      return table.remove(journal(), workspaceId, conversationId, userId);
     },
     async list(workspaceId, conversationId) {
-      return [...(followers.get(key(workspaceId, conversationId)) ?? [])].sort(compareStrings);
+      return [...(table.of(workspaceId, conversationId) ?? [])].sort(compareStrings);
     },
   };
 }

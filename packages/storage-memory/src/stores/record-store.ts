@@ -4,6 +4,7 @@ import { filterRows, takeWhile } from '../indexes/iterate.js';
 import { SortedIndex } from '../indexes/sorted-index.js';
 import { writeIndexed, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
+import { copy } from '../copy.js';
 
 type RecordKey = Pick<BaseRecord, 'workspaceId' | 'id'>;
 
@@ -37,13 +38,13 @@ export function recordStore(journal: JournalSource): RecordStore {
   return {
     async put(kind, record) {
       // The copy is also the journal's key: the caller may change its object afterwards.
-      const row = structuredClone(record);
+      const row = copy(record);
       writeIndexed(journal(), table(kind), row, row);
     },
     async get<K extends RecordKind>(workspaceId: string, kind: K, id: string) {
       const row = kinds.get(kind)?.find({ workspaceId, id });
       // The index holds what `put` stored for this kind, so the row has the kind's type.
-      return row ? (structuredClone(row) as StorageRecordTypes[K]) : null;
+      return row ? (copy(row) as StorageRecordTypes[K]) : null;
     },
     async list<K extends RecordKind>(workspaceId: string, kind: K, query: Parameters<RecordStore['list']>[2] = {}) {
       const after = readCursor(query.cursor, ['string']);

@@ -1,5 +1,6 @@
 import type { StateStore } from '@inboxkit/core';
 import type { JournalSource } from '../journal.js';
+import { copy } from '../copy.js';
 
 /** Per-workspace JSON key/value state; values are stored and returned as copies. */
 export function stateStore(journal: JournalSource): StateStore {
@@ -28,10 +29,10 @@ export function stateStore(journal: JournalSource): StateStore {
     async get<T>(workspaceId: string, key: string) {
       const value = workspaces.get(workspaceId)?.get(key);
       // The caller names the type it stored under this key.
-      return value === undefined ? null : (structuredClone(value) as T);
+      return value === undefined ? null : (copy(value) as T);
     },
     async put(workspaceId, key, value) {
-      write(valuesOf(workspaceId), key, { value: structuredClone(value) });
+      write(valuesOf(workspaceId), key, { value: copy(value) });
     },
     async delete(workspaceId, key) {
       const values = workspaces.get(workspaceId);

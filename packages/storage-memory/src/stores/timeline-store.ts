@@ -2,9 +2,10 @@ import { checkStoreLimit, ConflictError, type Message, type TimelineItem, type T
 import { replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { TimelineTable, byTime } from '../tables/timeline-table.js';
+import { copy, copyToStore } from '../copy.js';
 
-function copy<T extends TimelineItem>(row: T | undefined): T | null {
-  return row ? structuredClone(row) : null;
+function copyOut<T extends TimelineItem>(row: T | undefined): T | null {
+  return row ? copy(row) : null;
 }
 
 /**
@@ -28,16 +29,16 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
     async insert(item) {
       if (table.get(item.workspaceId, item.id)) throw new ConflictError(`timeline item "${item.id}" already exists`);
       checkExternalIdFree(item);
-      write(item.workspaceId, item.id, structuredClone(item));
+      write(item.workspaceId, item.id, copyToStore(item));
     },
     async update(item) {
       if (!table.get(item.workspaceId, item.id)) return false;
       checkExternalIdFree(item);
-      write(item.workspaceId, item.id, structuredClone(item));
+      write(item.workspaceId, item.id, copyToStore(item));
       return true;
     },
     async get(workspaceId, id) {
-      return copy(table.get(workspaceId, id));
+      return copyOut(table.get(workspaceId, id));
     },
     async list(workspaceId, conversationId, { cursor, limit }) {
       const after = readCursor(cursor, ['number', 'string']);
@@ -45,7 +46,7 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
       return takePage(table.conversation(workspaceId, conversationId, start), limit, (row) => [row.createdAt, row.id]);
     },
     async findByExternalId(workspaceId, channelId, externalId) {
-      return copy(table.byChannelId(workspaceId, channelId, externalId));
+      return copyOut(table.byChannelId(workspaceId, channelId, externalId));
     },
     async findByExternalIds(workspaceId, externalIds) {
       let newest: Message | undefined;
@@ -54,14 +55,14 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
           if (!newest || byTime(message, newest) > 0) newest = message;
         }
       }
-      return copy(newest);
+      return copyOut(newest);
     },
     async listPending(before, limit) {
       checkStoreLimit(limit);
       const pending: Message[] = [];
       for (const message of table.pendingBefore(before)) {
         if (pending.length === limit) break;
-        pending.push(structuredClone(message));
+        pending.push(copy(message));
       }
       return pending;
     },

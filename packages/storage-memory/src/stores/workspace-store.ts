@@ -3,6 +3,7 @@ import { byId, type IdKey } from '../indexes/compare.js';
 import { SortedIndex } from '../indexes/sorted-index.js';
 import { writeIndexed, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
+import { copy } from '../copy.js';
 
 /** Tenants, ordered by id. */
 export function workspaceStore(journal: JournalSource): WorkspaceStore {
@@ -12,18 +13,18 @@ export function workspaceStore(journal: JournalSource): WorkspaceStore {
     async insert(workspace) {
       if (rows.find(workspace)) throw new ConflictError(`workspace "${workspace.id}" already exists`);
       // The copy is also the journal's key: the caller may change its object afterwards.
-      const row = structuredClone(workspace);
+      const row = copy(workspace);
       writeIndexed(journal(), rows, row, row);
     },
     async update(workspace) {
       if (!rows.find(workspace)) return false;
-      const row = structuredClone(workspace);
+      const row = copy(workspace);
       writeIndexed(journal(), rows, row, row);
       return true;
     },
     async get(id) {
       const row = rows.find({ id });
-      return row ? structuredClone(row) : null;
+      return row ? copy(row) : null;
     },
     async list({ cursor, limit }) {
       const after = readCursor(cursor, ['string']);

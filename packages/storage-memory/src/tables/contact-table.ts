@@ -42,6 +42,9 @@ function first(contacts: Iterable<Contact>): Contact | undefined {
 export class ContactTable {
   private readonly workspaces = new Map<string, WorkspaceContacts>();
 
+  /** `onReplace` hears every row change (the search index follows the rows through it). */
+  constructor(private readonly onReplace?: (previous: Contact | undefined, next: Contact | undefined) => void) {}
+
   /** The stored row, or `undefined`. */
   get(workspaceId: string, id: string): Contact | undefined {
     return this.workspaces.get(workspaceId)?.rows.get(id);
@@ -79,6 +82,7 @@ export class ContactTable {
       if (!workspace) this.workspaces.set(workspaceId, (workspace = new WorkspaceContacts()));
       workspace.add(next);
     }
+    this.onReplace?.(previous, next);
     return previous;
   }
 }

@@ -52,6 +52,9 @@ export class ConversationTable {
   private readonly snoozed = new SortedIndex<SnoozeKey, SnoozedConversation>(bySnoozeTime);
   private readonly spam = new SortedIndex<SpamKey, SpamConversation>(bySpamTime);
 
+  /** `onReplace` hears every row change (the search index follows the rows through it). */
+  constructor(private readonly onReplace?: (previous: Conversation | undefined, next: Conversation | undefined) => void) {}
+
   /** The stored row, or `undefined`. */
   get(workspaceId: string, id: string): Conversation | undefined {
     return this.workspaces.get(workspaceId)?.rows.get(id);
@@ -94,6 +97,7 @@ export class ConversationTable {
       if (isSnoozed(next)) this.snoozed.add(next);
       if (isSpam(next)) this.spam.add(next);
     }
+    this.onReplace?.(previous, next);
     return previous;
   }
 

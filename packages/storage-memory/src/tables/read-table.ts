@@ -53,4 +53,21 @@ export class ReadTable {
     user.set(mark.conversationId, mark.readAt);
     journal.record(() => (had ? user.set(mark.conversationId, previous ?? null) : user.delete(mark.conversationId)));
   }
+
+  /** Forgets a conversation's last-incoming time and every user's mark on it (a deleted conversation). */
+  removeConversation(journal: Journal, workspaceId: string, conversationId: string): void {
+    const ws = this.workspaces.get(workspaceId);
+    if (!ws) return;
+    const incoming = ws.incoming.get(conversationId);
+    if (incoming !== undefined) {
+      ws.incoming.delete(conversationId);
+      journal.record(() => ws.incoming.set(conversationId, incoming));
+    }
+    for (const user of ws.marks.values()) {
+      if (!user.has(conversationId)) continue;
+      const readAt = user.get(conversationId)!;
+      user.delete(conversationId);
+      journal.record(() => user.set(conversationId, readAt));
+    }
+  }
 }

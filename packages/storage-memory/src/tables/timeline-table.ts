@@ -1,6 +1,7 @@
 import { itemRole, type Message, type TimelineItem } from '@inboxkit/core';
 import { compareStrings } from '../indexes/compare.js';
 import { MultiMap } from '../indexes/multi-map.js';
+import { SortedArray } from '../indexes/sorted-array.js';
 import { SortedIndex } from '../indexes/sorted-index.js';
 
 /** The fields the timeline order reads; a cursor decodes to one. */
@@ -26,17 +27,13 @@ function isPending(item: TimelineItem): item is Message {
   return item.kind === 'message' && item.direction === 'outgoing' && item.deliveryStatus === 'pending';
 }
 
-/** The key that makes ingest idempotent: a channel's id of a message. */
-function channelKey(channelId: string, externalId: string): string {
-  // JSON of the pair cannot collide the way a joined string could.
-  return JSON.stringify([channelId, externalId]);
-}
 
 class WorkspaceTimeline {
   readonly rows = new Map<string, TimelineItem>();
-  readonly byConversation = new Map<string, SortedIndex<TimeKey, TimelineItem>>();
-  /** Unique `(channelId, externalId)`. */
-  readonly byChannelKey = new Map<string, Message>();
+  /** Per conversation: few rows each, so arrays, not trees. */
+  readonly byConversation = new Map<string, SortedArray<TimeKey, TimelineItem>>();
+  /** Unique `(channelId, externalId)`: what makes ingest idempotent. A map per channel, so no key string per message. */
+  readonly byChannelKey = new Map<string, Map<string, Message>>();
   /** `externalId` in any channel (email threading looks references up without a channel). */
   readonly byExternalId = new MultiMap<string, Message>();
   /** Users' outgoing messages in timeline order (analytics windows). */
@@ -45,11 +42,13 @@ class WorkspaceTimeline {
   add(item: TimelineItem): void {
     this.rows.set(item.id, item);
     let conversation = this.byConversation.get(item.conversationId);
-    if (!conversation) this.byConversation.set(item.conversationId, (conversation = new SortedIndex(byTime)));
+    if (!conversation) this.byConversation.set(item.conversationId, (conversation = new SortedArray(byTime)));
     conversation.add(item);
     if (isUserReply(item)) this.userReplies.add(item);
     if (item.kind !== 'message' || item.externalId === null) return;
-    this.byChannelKey.set(channelKey(item.channelId, item.externalId), item);
+    let channel = this.byChannelKey.get(item.channelId);
+    if (!channel) this.byChannelKey.set(item.channelId, (channel = new Map()));
+    channel.set(item.externalId, item);
     this.byExternalId.add(item.externalId, item);
   }
 
@@ -59,7 +58,8 @@ class WorkspaceTimeline {
     if (conversation?.remove(item) && conversation.size === 0) this.byConversation.delete(item.conversationId);
     if (isUserReply(item)) this.userReplies.remove(item);
     if (item.kind !== 'message' || item.externalId === null) return;
-    this.byChannelKey.delete(channelKey(item.channelId, item.externalId));
+    const channel = this.byChannelKey.get(item.channelId);
+    if (channel?.delete(item.externalId) && channel.size === 0) this.byChannelKey.delete(item.channelId);
     this.byExternalId.remove(item.externalId, item);
   }
 }
@@ -72,6 +72,9 @@ class WorkspaceTimeline {
 export class TimelineTable {
   private readonly workspaces = new Map<string, WorkspaceTimeline>();
   private readonly outbox = new SortedIndex<OutboxKey, Message>(byOutboxOrder);
+
+  /** `onReplace` hears every row change (the search index follows the rows through it). */
+  constructor(private readonly onReplace?: (previous: TimelineItem | undefined, next: TimelineItem | undefined) => void) {}
 
   /** The stored item, or `undefined`. */
   get(workspaceId: string, id: string): TimelineItem | undefined {
@@ -100,7 +103,7 @@ export class TimelineTable {
 
   /** The message with this channel id, or `undefined`. */
   byChannelId(workspaceId: string, channelId: string, externalId: string): Message | undefined {
-    return this.workspaces.get(workspaceId)?.byChannelKey.get(channelKey(channelId, externalId));
+    return this.workspaces.get(workspaceId)?.byChannelKey.get(channelId)?.get(externalId);
   }
 
   /** Messages with this external id in any channel. */
@@ -124,6 +127,7 @@ export class TimelineTable {
       target.add(next);
       if (isPending(next)) this.outbox.add(next);
     }
+    this.onReplace?.(previous, next);
     return previous;
   }
 

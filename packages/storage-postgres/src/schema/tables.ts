@@ -1,4 +1,4 @@
-import type { BotSession, Comment, Contact, Conversation, Message, Workspace } from '@inboxkit/core';
+import type { BotSession, Comment, Contact, Conversation, Message, TimelineItem, Workspace } from '@inboxkit/core';
 import { RowMapper, type FieldSpec } from './row-mapper.js';
 
 /** Quotes an SQL identifier. */
@@ -32,6 +32,8 @@ export interface Tables {
   conversationFollowers: string;
   /** Bot sessions (migration 0003). */
   botSession: RowMapper<BotSession>;
+  /** Derived: one full-text document per conversation (migration 0005, kept by the stores). */
+  conversationSearch: string;
   workspace: RowMapper<Workspace>;
   contact: RowMapper<Contact>;
   conversation: RowMapper<Conversation>;
@@ -39,7 +41,6 @@ export interface Tables {
   comment: RowMapper<Comment>;
 }
 
-/** The tables of one schema (`postgresStorage({ schema })`). */
 /** Columns every timeline item has, whether message or comment. */
 const timelineColumns: readonly FieldSpec[] = [
   ['workspaceId', 'workspace_id', 'text'],
@@ -50,6 +51,12 @@ const timelineColumns: readonly FieldSpec[] = [
   ['text', 'text', 'text'],
 ];
 
+/** A timeline row as the message or comment its `kind` says. */
+export function timelineItemFromRow(t: Tables, row: Record<string, unknown>): TimelineItem {
+  return row.kind === 'message' ? t.message.fromRow(row) : t.comment.fromRow(row);
+}
+
+/** The tables of one schema (`postgresStorage({ schema })`). */
 export function tablesIn(schema: string): Tables {
   const q = (table: string) => `${quoteIdent(schema)}.${table}`;
   const timeline = q('timeline_items');
@@ -67,6 +74,7 @@ export function tablesIn(schema: string): Tables {
     analyticsWaits: q('analytics_waits'),
     botSessions: q('bot_sessions'),
     botTransitions: q('bot_transitions'),
+    conversationSearch: q('conversation_search'),
     conversationReads: q('conversation_reads'),
     conversationIncoming: q('conversation_incoming'),
     conversationFollowers: q('conversation_followers'),

@@ -9,7 +9,7 @@ function likePattern(term: string): string {
 }
 
 /** Contacts; the unique index `(workspace_id, email)` is the email rule. */
-export function contactStore({ db, t, inTransaction }: StoreContext): ContactStore {
+export function contactStore({ db, t, inTransaction, atomic, search }: StoreContext): ContactStore {
   const map = t.contact;
   // Stored emails are normalized, whatever the caller passed.
   const values = (contact: Contact) =>
@@ -32,21 +32,27 @@ export function contactStore({ db, t, inTransaction }: StoreContext): ContactSto
   };
 
   return {
-    async insert(contact) {
-      const { rowCount } = await db.query(map.insertSql(), values(contact));
-      if (rowCount === 0) throw conflict(`contact "${contact.id}" or its email exists`);
-    },
+    insert: (contact) =>
+      atomic(async (db) => {
+        const { rowCount } = await db.query(map.insertSql(), values(contact));
+        if (rowCount === 0) throw conflict(`contact "${contact.id}" or its email exists`);
+        await search.contactChanged(db, contact.workspaceId, contact.id, contact);
+      }),
     async update(contact) {
-      // The NOT EXISTS keeps a duplicate email from raising 23505, which would abort the
-      // caller's transaction; a race between two updates still ends in the unique violation.
-      const { rowCount } = await db.query(
-        `${map.updateSql(['workspace_id', 'id'])} AND NOT EXISTS (
-           SELECT 1 FROM ${t.contacts} other
-           WHERE other.workspace_id = ${param('workspace_id')} AND other.email = ${param('email')}
-             AND other.id <> ${param('id')})`,
-        values(contact),
-      );
-      if (rowCount > 0) return true;
+      const updated = await atomic(async (db) => {
+        // The NOT EXISTS keeps a duplicate email from raising 23505, which would abort the
+        // caller's transaction; a race between two updates still ends in the unique violation.
+        const { rowCount } = await db.query(
+          `${map.updateSql(['workspace_id', 'id'])} AND NOT EXISTS (
+             SELECT 1 FROM ${t.contacts} other
+             WHERE other.workspace_id = ${param('workspace_id')} AND other.email = ${param('email')}
+               AND other.id <> ${param('id')})`,
+          values(contact),
+        );
+        if (rowCount > 0) await search.contactChanged(db, contact.workspaceId, contact.id, contact);
+        return rowCount > 0;
+      });
+      if (updated) return true;
       if ((await one('workspace_id = $1 AND id = $2', [contact.workspaceId, contact.id])) === null) return false;
       throw conflict(`another contact has the email of "${contact.id}"`);
     },
@@ -76,12 +82,11 @@ export function contactStore({ db, t, inTransaction }: StoreContext): ContactSto
       );
       return toPage(rows.map((row) => map.fromRow(row)), limit, (last) => encodeCursor([last.id]));
     },
-    async delete(workspaceId, id) {
-      const { rowCount } = await db.query(`DELETE FROM ${t.contacts} WHERE workspace_id = $1 AND id = $2`, [
-        workspaceId,
-        id,
-      ]);
-      return rowCount > 0;
-    },
+    delete: (workspaceId, id) =>
+      atomic(async (db) => {
+        const { rowCount } = await db.query(`DELETE FROM ${t.contacts} WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+        if (rowCount > 0) await search.contactChanged(db, workspaceId, id, null);
+        return rowCount > 0;
+      }),
   };
 }

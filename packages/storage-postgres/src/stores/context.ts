@@ -2,6 +2,7 @@ import { checkStoreLimit } from '@inboxkit/core';
 import type { Page } from '@inboxkit/core';
 import type { Queryable } from '../driver/types.js';
 import type { Tables } from '../schema/tables.js';
+import type { SearchDocuments } from './search/documents.js';
 
 /** What every store is built over; one context outside transactions, one per transaction. */
 export interface StoreContext {
@@ -13,6 +14,13 @@ export interface StoreContext {
   inTransaction: boolean;
   /** The NOTIFY channel of the event log. */
   channel: string;
+  /**
+   * Runs several statements as one unit: on `db` as is inside a transaction, in a transaction
+   * of their own outside one (a row and the search document derived from it commit together).
+   */
+  atomic<T>(fn: (db: Queryable) => Promise<T>): Promise<T>;
+  /** The search documents derived from the rows (migration 0005). */
+  search: SearchDocuments;
 }
 
 /**

@@ -10,6 +10,7 @@ import { Where } from './where.js';
 
 /** The WHERE of a conversation filter, over bare column names of the conversations table. */
 export function filterWhere(workspaceId: string, filter: ConversationFilter): Where {
+  const { from, to } = filter.lastMessageAt ?? {};
   return new Where()
     .equals('workspace_id', workspaceId)
     .oneOf('inbox_id', filter.inboxIds)
@@ -20,24 +21,30 @@ export function filterWhere(workspaceId: string, filter: ConversationFilter): Wh
     .equals('channel_id', filter.channelId)
     .equals('contact_id', filter.contactId)
     .equals('spam', filter.spam)
-    .overlaps('tag_ids', filter.tagIds);
+    .overlaps('tag_ids', filter.tagIds)
+    .compare('last_message_at', '>=', from)
+    .compare('last_message_at', '<', to);
 }
 
 /**
  * Conversations, listed newest activity first by the keyset `(last_message_at, id)`; each
  * list shape has an index ending in those two columns (docs/indexes.md).
  */
-export function conversationStore({ db, t, inTransaction }: StoreContext): ConversationStore {
+export function conversationStore({ db, t, inTransaction, atomic, search }: StoreContext): ConversationStore {
   const map = t.conversation;
   return {
-    async insert(conversation) {
-      const { rowCount } = await db.query(map.insertSql(), map.values(conversation));
-      if (rowCount === 0) throw conflict(`conversation "${conversation.id}" exists`);
-    },
-    async update(conversation) {
-      const { rowCount } = await db.query(map.updateSql(['workspace_id', 'id']), map.values(conversation));
-      return rowCount > 0;
-    },
+    insert: (conversation) =>
+      atomic(async (db) => {
+        const { rowCount } = await db.query(map.insertSql(), map.values(conversation));
+        if (rowCount === 0) throw conflict(`conversation "${conversation.id}" exists`);
+        await search.conversationInserted(db, conversation);
+      }),
+    update: (conversation) =>
+      atomic(async (db) => {
+        const { rowCount } = await db.query(map.updateSql(['workspace_id', 'id']), map.values(conversation));
+        if (rowCount > 0) await search.conversationUpdated(db, conversation);
+        return rowCount > 0;
+      }),
     async get(workspaceId, id, options) {
       // A row lock only means something inside a transaction: it is held until commit.
       const lock = options?.lock && inTransaction ? ' FOR UPDATE' : '';
@@ -70,7 +77,11 @@ export function conversationStore({ db, t, inTransaction }: StoreContext): Conve
       return Number(rows[0]?.n ?? 0);
     },
     moveContact: (workspaceId, fromContactId, toContactId) =>
-      moveRows(db, t.conversations, 'contact_id', workspaceId, fromContactId, toContactId),
+      atomic(async (db) => {
+        const moved = await moveRows(db, t.conversations, 'contact_id', workspaceId, fromContactId, toContactId);
+        await search.contactMoved(db, workspaceId, fromContactId, toContactId);
+        return moved;
+      }),
     async listDueSnoozed(before, limit) {
       checkStoreLimit(limit);
       const { rows } = await db.query<{ workspace_id: string; id: string; snoozed_until: string | number }>(
@@ -93,13 +104,18 @@ export function conversationStore({ db, t, inTransaction }: StoreContext): Conve
       return rows.map((row) => ({ workspaceId: row.workspace_id, id: row.id, spamAt: Number(row.spam_at) }));
     },
     async delete(workspaceId, id) {
-      // One statement, so it is atomic outside a transaction too. Bot transitions go with their
-      // sessions (ON DELETE CASCADE); the analytics trigger on timeline_items sees no messages
-      // left and keeps no waits, and the waits are deleted here as well so nothing depends on it.
+      // One statement, so it is atomic outside a transaction too: every table with rows of a
+      // conversation (none has a foreign key to it). Bot transitions go with their sessions
+      // (ON DELETE CASCADE); the analytics trigger on timeline_items sees no messages left and
+      // keeps no waits, and the waits are deleted here as well so nothing depends on it.
       const { rows } = await db.query<{ n: string | number }>(
         `WITH items AS (DELETE FROM ${t.timeline} WHERE workspace_id = $1 AND conversation_id = $2),
               waits AS (DELETE FROM ${t.analyticsWaits} WHERE workspace_id = $1 AND conversation_id = $2),
               sessions AS (DELETE FROM ${t.botSessions} WHERE workspace_id = $1 AND conversation_id = $2),
+              marks AS (DELETE FROM ${t.conversationReads} WHERE workspace_id = $1 AND conversation_id = $2),
+              incoming AS (DELETE FROM ${t.conversationIncoming} WHERE workspace_id = $1 AND conversation_id = $2),
+              followers AS (DELETE FROM ${t.conversationFollowers} WHERE workspace_id = $1 AND conversation_id = $2),
+              document AS (DELETE FROM ${t.conversationSearch} WHERE workspace_id = $1 AND conversation_id = $2),
               gone AS (DELETE FROM ${t.conversations} WHERE workspace_id = $1 AND id = $2 RETURNING 1)
          SELECT count(*) AS n FROM gone`,
         [workspaceId, id],

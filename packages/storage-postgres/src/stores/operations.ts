@@ -1,4 +1,4 @@
-import type { BotSessionStore, FollowerStore, ReadStateStore, StorageOperations } from '@inboxkit/core';
+import type { BotSessionStore, FollowerStore, ReadStateStore, SearchStore, StorageOperations } from '@inboxkit/core';
 import { addressStore } from './addresses.js';
 import { botStore } from './bots.js';
 import { followerStore } from './followers.js';
@@ -9,6 +9,7 @@ import { conversationStore } from './conversations.js';
 import { eventStore } from './events.js';
 import { leaseStore } from './leases.js';
 import { recordStore } from './records.js';
+import { searchStore } from './search/search.js';
 import { stateStore } from './state.js';
 import { timelineStore } from './timeline.js';
 import { workspaceStore } from './workspaces.js';
@@ -16,7 +17,7 @@ import { workspaceStore } from './workspaces.js';
 /** Every store over one context: the pool outside transactions, a connection inside one. */
 export function operationsOver(
   context: StoreContext,
-): StorageOperations & { bots: BotSessionStore; reads: ReadStateStore; followers: FollowerStore } {
+): StorageOperations & { bots: BotSessionStore; reads: ReadStateStore; followers: FollowerStore; search: SearchStore } {
   return {
     workspaces: workspaceStore(context),
     records: recordStore(context),
@@ -28,6 +29,7 @@ export function operationsOver(
     addresses: addressStore(context),
     leases: leaseStore(context),
     bots: botStore(context),
+    search: searchStore(context),
     reads: readStore(context),
     followers: followerStore(context),
   };

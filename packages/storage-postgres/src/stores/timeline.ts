@@ -1,5 +1,6 @@
 import { checkStoreLimit, decodeCursor, encodeCursor, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
 import { conflict } from '../errors.js';
+import { timelineItemFromRow } from '../schema/tables.js';
 import { limitPlusOne, toPage, type StoreContext } from './context.js';
 import { Where } from './where.js';
 
@@ -7,10 +8,9 @@ import { Where } from './where.js';
  * Messages and comments in one table, oldest first by `(created_at, id)`. The unique index
  * `(workspace_id, external_id, channel_id)` is what makes ingest idempotent across processes.
  */
-export function timelineStore({ db, t }: StoreContext): TimelineStore {
+export function timelineStore({ db, t, atomic, search }: StoreContext): TimelineStore {
   const mapperOf = (kind: TimelineItem['kind']) => (kind === 'message' ? t.message : t.comment);
-  const fromRow = (row: Record<string, unknown>): TimelineItem =>
-    row.kind === 'message' ? t.message.fromRow(row) : t.comment.fromRow(row);
+  const fromRow = (row: Record<string, unknown>): TimelineItem => timelineItemFromRow(t, row);
   const select = async (where: Where, order: string, limit: string): Promise<TimelineItem[]> => {
     const { rows } = await db.query(`SELECT * FROM ${t.timeline} WHERE ${where} ORDER BY ${order} ${limit}`, where.params);
     return rows.map(fromRow);
@@ -21,16 +21,22 @@ export function timelineStore({ db, t }: StoreContext): TimelineStore {
   };
 
   return {
-    async insert(item) {
-      const map = mapperOf(item.kind);
-      const { rowCount } = await db.query(map.insertSql(), map.values(item as never));
-      if (rowCount === 0) throw conflict(`timeline item "${item.id}" or its external id exists`);
-    },
-    async update(item) {
-      const map = mapperOf(item.kind);
-      const { rowCount } = await db.query(map.updateSql(['workspace_id', 'id']), map.values(item as never));
-      return rowCount > 0;
-    },
+    insert: (item) =>
+      atomic(async (db) => {
+        const map = mapperOf(item.kind);
+        const { rowCount } = await db.query(map.insertSql(), map.values(item as never));
+        if (rowCount === 0) throw conflict(`timeline item "${item.id}" or its external id exists`);
+        await search.itemInserted(db, item);
+      }),
+    update: (item) =>
+      atomic(async (db) => {
+        const before = await search.itemBefore(db, item.workspaceId, item.id);
+        if (!before) return false;
+        const map = mapperOf(item.kind);
+        const { rowCount } = await db.query(map.updateSql(['workspace_id', 'id']), map.values(item as never));
+        if (rowCount > 0) await search.itemUpdated(db, before, item);
+        return rowCount > 0;
+      }),
     async get(workspaceId, id) {
       const [item] = await select(new Where().equals('workspace_id', workspaceId).equals('id', id), 'id', '');
       return item ?? null;

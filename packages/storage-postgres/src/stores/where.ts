@@ -22,6 +22,11 @@ export class Where {
     return this.and(`${column} = ${this.param(value)}`);
   }
 
+  /** `column op value` (`<`, `>=`…); nothing for undefined. */
+  compare(column: string, op: '<' | '<=' | '>' | '>=', value: number | undefined): this {
+    return value === undefined ? this : this.and(`${column} ${op} ${this.param(value)}`);
+  }
+
   /** `column` is one of `values`; an empty list matches nothing; nothing for undefined. */
   oneOf(column: string, values: readonly string[] | undefined): this {
     if (values === undefined) return this;

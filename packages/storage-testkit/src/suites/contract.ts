@@ -8,10 +8,10 @@ export const contractSuite = defineSuite('contract', (t) => {
     expect(storage.specificationVersion).toBe('v1');
     expect(storage.name).toEqual(expect.any(String));
     expect(storage.name.length).toBeGreaterThan(0);
-    const { analytics, bots, reads, followers, signals, ...required } = storage.capabilities;
+    const { analytics, bots, reads, followers, signals, search, ...required } = storage.capabilities;
     expect(required).toEqual({ subscribe: expect.any(Boolean) });
     // Optional in v1 (stores written before them have no such key): absent means false.
-    for (const optional of [analytics, bots, reads, followers, signals]) expect([undefined, true, false]).toContain(optional);
+    for (const optional of [analytics, bots, reads, followers, signals, search]) expect([undefined, true, false]).toContain(optional);
   });
 
   t.test('capabilities.subscribe is true exactly when subscribe() exists', async ({ storage }) => {
@@ -27,6 +27,14 @@ export const contractSuite = defineSuite('contract', (t) => {
     expect(declared).toBe(typeof storage.bots === 'object');
     await storage.transaction(async (tx) => {
       expect(declared).toBe(typeof tx.bots === 'object');
+    });
+  });
+
+  t.test('capabilities.search is true exactly when the search store exists, in and outside transactions', async ({ storage }) => {
+    const declared = storage.capabilities.search ?? false;
+    expect(declared).toBe(typeof storage.search === 'object');
+    await storage.transaction(async (tx) => {
+      expect(declared).toBe(typeof tx.search === 'object');
     });
   });
 

@@ -131,6 +131,28 @@ export const conversationDeleteSuite = defineSuite('conversation delete and spam
     expect(await bots.listTransitions(world.workspace.id, other.id)).toHaveLength(1);
   });
 
+  t.test('delete forgets read marks and followers of the conversation (capabilities reads, followers)', async ({ storage, skip }) => {
+    const { reads, followers } = storage;
+    if (!storage.capabilities.reads || !storage.capabilities.followers || !reads || !followers) skip('store has no reads or followers capability');
+    const world = await seedWorld(storage);
+    const ws = world.workspace.id;
+    const [doomed, kept] = [await threaded(world), await threaded(world)];
+    for (const { conversation } of [doomed, kept]) {
+      await reads!.noteIncoming(ws, conversation.id, FIXTURE_TIME + 1);
+      await reads!.put({ workspaceId: ws, userId: 'user_ana', conversationId: conversation.id, readAt: FIXTURE_TIME + 5 });
+      await followers!.add(ws, conversation.id, 'user_ana');
+    }
+    await storage.conversations.delete(ws, doomed.conversation.id);
+    expect(await followers!.list(ws, doomed.conversation.id)).toEqual([]);
+    expect(await followers!.list(ws, kept.conversation.id)).toEqual(['user_ana']);
+    expect(await reads!.status(ws, 'user_ana', [doomed.conversation.id, kept.conversation.id])).toEqual([
+      { conversationId: kept.conversation.id, unread: false, readAt: FIXTURE_TIME + 5 },
+    ]);
+    // Nothing of the old marks is left to apply to a conversation stored again under the id.
+    await storage.conversations.insert(doomed.conversation);
+    expect(await reads!.status(ws, 'user_ana', [doomed.conversation.id])).toEqual([{ conversationId: doomed.conversation.id, unread: true, readAt: null }]);
+  });
+
   t.test('a deleted conversation no longer counts in analytics (capability analytics)', async ({ storage, skip }) => {
     if (!storage.capabilities.analytics || !storage.analytics) skip('store has no analytics capability');
     const world = await seedWorld(storage);

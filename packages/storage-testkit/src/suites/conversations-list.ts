@@ -16,6 +16,8 @@ function matches(c: Conversation, f: ConversationFilter): boolean {
     (f.channelId === undefined || c.channelId === f.channelId) &&
     (f.contactId === undefined || c.contactId === f.contactId) &&
     (f.spam === undefined || c.spam === f.spam) &&
+    (f.lastMessageAt?.from === undefined || c.lastMessageAt >= f.lastMessageAt.from) &&
+    (f.lastMessageAt?.to === undefined || c.lastMessageAt < f.lastMessageAt.to) &&
     (f.tagIds === undefined || c.tagIds.some((id) => f.tagIds!.includes(id)))
   );
 }
@@ -95,6 +97,10 @@ const filterCases: Array<{ name: string; filter: (m: Matrix) => ConversationFilt
   { name: 'statuses + assigneeId + teamId', filter: () => ({ statuses: ['closed', 'snoozed'], assigneeId: 'user_2', teamId: 'team_1' }) },
   { name: 'statuses + no team + unassigned', filter: () => ({ statuses: ['open'], teamId: null, assigneeId: null }) },
   { name: 'channelId + spam false', filter: (m) => ({ channelId: m.channels[3]!.id, spam: false }) },
+  { name: 'lastMessageAt from (inclusive)', filter: () => ({ lastMessageAt: { from: FIXTURE_TIME + 3000 } }) },
+  { name: 'lastMessageAt to (exclusive)', filter: () => ({ lastMessageAt: { to: FIXTURE_TIME + 1000 } }) },
+  { name: 'lastMessageAt window + statuses', filter: () => ({ lastMessageAt: { from: FIXTURE_TIME + 1000, to: FIXTURE_TIME + 4000 }, statuses: ['open', 'closed'] }) },
+  { name: 'lastMessageAt window + inboxIds', filter: (m) => ({ lastMessageAt: { from: FIXTURE_TIME + 2000, to: FIXTURE_TIME + 3000 }, inboxIds: [m.inboxes[0]!] }) },
 ];
 
 export const conversationListsSuite = defineSuite('conversations', (t) => {

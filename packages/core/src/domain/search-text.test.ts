@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_TOKEN_LENGTH, queryTokens, searchTokens } from './search-text.js';
+
+describe('searchTokens', () => {
+  it('folds Norwegian æ ø å, with the double-letter spelling as an alternate', () => {
+    expect(searchTokens('Blåbærsyltetøy')).toEqual(['blabaersyltetoy', 'blaabaersyltetoey']);
+    expect(searchTokens('BLÅBÆR')).toEqual(searchTokens('blåbær'));
+    expect(searchTokens('Søren Ås')).toEqual(['soren', 'soeren', 'as', 'aas']);
+  });
+
+  it('folds German umlauts both ways and ß to ss', () => {
+    expect(searchTokens('Müller')).toEqual(['muller', 'mueller']);
+    expect(searchTokens('GRÖẞE Straße')).toEqual(['grosse', 'groesse', 'strasse']);
+    expect(searchTokens('Ärger über Öl')).toEqual(['arger', 'aerger', 'uber', 'ueber', 'ol', 'oel']);
+  });
+
+  it('folds French, Spanish and other Latin accents and ligatures', () => {
+    expect(searchTokens('Crème brûlée à la française, œuvre')).toEqual(['creme', 'brulee', 'a', 'la', 'francaise', 'oeuvre']);
+    expect(searchTokens('Niño Łódź ﬁle')).toEqual(['nino', 'lodz', 'file']);
+  });
+
+  it('splits on everything but letters and digits: emails, punctuation, hyphens', () => {
+    expect(searchTokens('anna.muller@example.com, order #A-123!')).toEqual(['anna', 'muller', 'example', 'com', 'order', 'a', '123']);
+    expect(searchTokens('  ...  ')).toEqual([]);
+  });
+
+  it('keeps other scripts as words, lower-cased', () => {
+    expect(searchTokens('Привет мир 東京')).toEqual(['привет', 'мир', '東京']);
+  });
+
+  it('cuts tokens at MAX_TOKEN_LENGTH', () => {
+    expect(searchTokens('x'.repeat(200))).toEqual(['x'.repeat(MAX_TOKEN_LENGTH)]);
+  });
+});
+
+describe('queryTokens', () => {
+  it('folds like documents but without alternates, so every spelling finds the document', () => {
+    const document = new Set(searchTokens('Herr Müller aus Tromsø'));
+    for (const query of ['müller', 'MÜLLER', 'muller', 'mueller', 'tromso', 'TROMSØ', 'tromsoe']) {
+      expect(queryTokens(query).every((token) => document.has(token)), query).toBe(true);
+    }
+    expect(queryTokens('Blåbær')).toEqual(['blabaer']);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { Postings } from './postings.js';
+
+describe('Postings', () => {
+  it('counts occurrences per document; removing what was added leaves no trace', () => {
+    const postings = new Postings();
+    postings.change('d1', ['box', 'boxer', 'box'], 1);
+    postings.change('d2', ['box', 'bo'], 1);
+    expect([...postings.documents('box')]).toEqual([['d1', 2], ['d2', 1]]);
+    expect([...postings.tokensWithPrefix('box')]).toEqual(['box', 'boxer']);
+    expect([...postings.tokensWithPrefix('bo')]).toEqual(['bo', 'box', 'boxer']);
+    postings.change('d1', ['box', 'boxer', 'box'], -1);
+    expect([...postings.documents('box')]).toEqual([['d2', 1]]);
+    expect([...postings.tokensWithPrefix('box')]).toEqual(['box']);
+    postings.change('d2', ['box', 'bo'], -1);
+    expect([...postings.tokensWithPrefix('')]).toEqual([]);
+    expect(postings.documents('box').size).toBe(0);
+  });
+});
