@@ -11,7 +11,7 @@ it('the getting-started walk-through prints what the page says it does', async (
     'created: true duplicate on redelivery: true',
     'assigned to Kari',
     'reply sent → channel got 1 message(s)',
-    'events: workspace.created, user.created, inbox.created, channel.connected, routing.rule.set, contact.created, conversation.created, conversation.assigned, message.received, message.sent, message.delivery.changed, conversation.status.changed',
+    'events: workspace.created, user.created, inbox.created, channel.connected, routing.rule.set, contact.created, conversation.created, conversation.assigned, message.received, message.sent, conversation.followed, message.delivery.changed, conversation.status.changed',
     'error code: NOT_FOUND',
   ]);
 });
