@@ -1,7 +1,8 @@
 import type { ConversationFilter } from '@inboxkit/core';
 import type pg from 'pg';
 import { postgresStorage } from '../src/index.js';
-import { fmt, percentile, prng, since, type Row } from './stats.js';
+import { seededRandom } from '@inboxkit/core/testing';
+import { fmt, percentile, since, type Row } from './stats.js';
 
 const CONVERSATIONS = 1_000_000;
 const SAMPLES = 300;
@@ -86,7 +87,7 @@ export async function listLatency(pool: pg.Pool): Promise<Row[]> {
     { section: 'conversations.list', measure: 'seed 1M conversations', value: `${fmt(seedMs / 1000, 1)} s`, note: 'INSERT … SELECT generate_series, indexes rebuilt, ANALYZE' },
   ];
   for (const [n, shape] of shapes.entries()) {
-    const random = prng(1000 + n);
+    const random = seededRandom(1000 + n);
     const samples: number[] = [];
     while (samples.length < SAMPLES) {
       const filter = shape.filter(random);

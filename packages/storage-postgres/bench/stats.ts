@@ -35,14 +35,3 @@ export function printTable(rows: readonly Row[]): void {
   for (const row of rows) console.log(line(row));
 }
 
-/** A small deterministic PRNG (mulberry32), so every run asks the same queries. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
