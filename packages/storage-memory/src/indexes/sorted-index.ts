@@ -2,6 +2,12 @@ import { BTree } from './btree.js';
 import type { BTree as Tree } from './btree.js';
 
 /**
+ * Keys per tree node. Twice the library's default: a level less at a million rows, so fewer
+ * comparisons per insert (ingest writes several indexes per message), at no cost to scans.
+ */
+const NODE_SIZE = 64;
+
+/**
  * An ordered set of rows backed by a B+ tree. The rows themselves are the tree keys
  * (`comparator` reads their sort fields), so an index costs one pointer per row and no
  * key objects. `K` is the part of a row the comparator reads: a probe of that shape
@@ -13,7 +19,7 @@ export class SortedIndex<K, T extends K> {
   private readonly tree: Tree<K, undefined>;
 
   constructor(private readonly compare: (a: K, b: K) => number) {
-    this.tree = new BTree<K, undefined>(undefined, compare);
+    this.tree = new BTree<K, undefined>(undefined, compare, NODE_SIZE);
   }
 
   /** Number of rows. O(1). */
