@@ -3,8 +3,12 @@ import type { ImapFlow } from 'imapflow';
 import { readCheckpoint, writeCheckpoint, type MailboxCheckpoint } from './checkpoint.js';
 import type { ImapSettings } from './imap-settings.js';
 
-/** Hands one fetched message's raw source to the email intake. Throws to stop the sync (retried later). */
-export type RawIngest = (source: Buffer, meta: { uid: number; mailbox: string }) => Promise<void>;
+/**
+ * Hands a batch of fetched messages' raw sources (in UID order) to the email intake in one
+ * call. Resolves with one outcome per source, in order: `null` when the message was stored or
+ * deliberately skipped, else the error a single ingest would have thrown for it.
+ */
+export type RawIngest = (sources: Buffer[], meta: { uids: number[]; mailbox: string }) => Promise<Array<Error | null>>;
 
 /** What one sync pass needs. */
 export interface SyncDeps {
@@ -16,14 +20,15 @@ export interface SyncDeps {
   batchSize: number;
   ingest: RawIngest;
   logger: Logger;
-  /** Checked between messages: a stopping worker finishes the message in flight and returns. */
+  /** Checked between batches: a stopping worker finishes the batch in flight and returns. */
   aborted: () => boolean;
 }
 
 /**
- * Ingests every message above the checkpoint, in UID order, advancing the checkpoint after
- * each. A new UIDVALIDITY restarts from UID 0 (dedupe by Message-ID keeps it exactly-once).
- * Runs with the mailbox selected (the caller holds the mailbox lock). Returns how many messages were ingested.
+ * Ingests every message above the checkpoint, in UID order, a batch of `batchSize` per FETCH
+ * and per `ingestMany` call, advancing the checkpoint after each batch. A new UIDVALIDITY
+ * restarts from UID 0 (dedupe by Message-ID keeps it exactly-once). Runs with the mailbox
+ * selected (the caller holds the mailbox lock). Returns how many messages were ingested.
  */
 export async function syncMailbox(deps: SyncDeps): Promise<number> {
   const { client, settings, state, workspaceId, checkpointKey } = deps;
@@ -47,34 +52,44 @@ export async function syncMailbox(deps: SyncDeps): Promise<number> {
     for await (const message of client.fetch(batch.join(','), { uid: true, source: true }, { uid: true })) {
       if (message.source) fetched.push({ uid: message.uid, source: message.source });
     }
+    if (fetched.length === 0) continue;
     fetched.sort((a, b) => a.uid - b.uid);
-    const done: number[] = [];
-    for (const { uid, source } of fetched) {
-      if (deps.aborted()) break;
-      await ingestOne(deps, source, uid);
-      cp.lastUid = uid;
+    const outcomes = await deps.ingest(
+      fetched.map((m) => m.source),
+      { uids: fetched.map((m) => m.uid), mailbox: settings.mailbox },
+    );
+    const { done, failure } = settle(deps, fetched, outcomes);
+    if (done.length > 0) {
+      // Only past what is stored or skipped: a failure and everything after it are fetched again.
+      cp.lastUid = done[done.length - 1]!;
       await writeCheckpoint(state, workspaceId, checkpointKey, cp);
-      done.push(uid);
-      ingested++;
+      ingested += done.length;
     }
     await afterIngest(client, settings, done);
+    if (failure) throw failure;
   }
   if (!checkpoint && ingested === 0) await writeCheckpoint(state, workspaceId, checkpointKey, cp);
   return ingested;
 }
 
-async function ingestOne(deps: SyncDeps, source: Buffer, uid: number): Promise<void> {
-  try {
-    await deps.ingest(source, { uid, mailbox: deps.settings.mailbox });
-  } catch (error) {
-    // A message the kit rejects as invalid will never become valid: skip it rather than
-    // wedge the mailbox. Anything else (storage down…) stops the sync to be retried.
-    if (InboxKitError.isInstance(error) && error.code === 'VALIDATION') {
+/**
+ * The batch's UIDs the checkpoint may pass, up to the first message that failed for a reason
+ * other than being invalid; that failure stops the sync, to be retried (storage down…). A
+ * message the kit rejects as invalid will never become valid: it is skipped rather than wedge
+ * the mailbox.
+ */
+function settle(deps: SyncDeps, fetched: { uid: number }[], outcomes: Array<Error | null>): { done: number[]; failure: Error | null } {
+  const done: number[] = [];
+  for (const [index, { uid }] of fetched.entries()) {
+    const error = outcomes[index];
+    if (error === undefined) return { done, failure: new Error(`email intake returned no outcome for UID ${uid}`) };
+    if (error) {
+      if (!InboxKitError.isInstance(error) || error.code !== 'VALIDATION') return { done, failure: error };
       deps.logger.warn('email: message rejected, skipped', { mailbox: deps.settings.mailbox, uid, error: error.message });
-      return;
     }
-    throw error;
+    done.push(uid);
   }
+  return { done, failure: null };
 }
 
 /** Marks ingested messages seen and/or moves them out, as configured. */
