@@ -49,9 +49,7 @@ export function emailChannel(options: EmailChannelOptions = {}): EmailChannel {
   const imap = imapIngestion({
     timing: settings.imap,
     settingsOf: imapSettingsOf,
-    // A backlog goes through core's batch door; a message it failed carries ingest's error.
-    ingestFor: (channel) => async (sources) =>
-      (await intake.ingestManyInto(sources, channel)).map((result) => (result.status === 'failed' ? result.error : null)),
+    ingestFor: (channel) => (sources) => intake.ingestManyInto(sources, channel),
   });
 
   return {

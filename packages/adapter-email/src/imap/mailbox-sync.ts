@@ -1,14 +1,15 @@
 import { InboxKitError, type Logger, type StateStore } from '@inboxkit/core';
 import type { ImapFlow } from 'imapflow';
 import { readCheckpoint, writeCheckpoint, type MailboxCheckpoint } from './checkpoint.js';
+import type { RawIngestManyResult } from '../intake/raw-intake.js';
 import type { ImapSettings } from './imap-settings.js';
 
 /**
  * Hands a batch of fetched messages' raw sources (in UID order) to the email intake in one
- * call. Resolves with one outcome per source, in order: `null` when the message was stored or
- * deliberately skipped, else the error a single ingest would have thrown for it.
+ * call (`Intake.ingestManyInto`). Resolves with one result per source, in order; throws only
+ * when the batch as a whole could not be tried (the sync stops and is retried).
  */
-export type RawIngest = (sources: Buffer[], meta: { uids: number[]; mailbox: string }) => Promise<Array<Error | null>>;
+export type RawIngest = (sources: Buffer[], meta: { uids: number[]; mailbox: string }) => Promise<RawIngestManyResult[]>;
 
 /** What one sync pass needs. */
 export interface SyncDeps {
@@ -54,11 +55,11 @@ export async function syncMailbox(deps: SyncDeps): Promise<number> {
     }
     if (fetched.length === 0) continue;
     fetched.sort((a, b) => a.uid - b.uid);
-    const outcomes = await deps.ingest(
+    const results = await deps.ingest(
       fetched.map((m) => m.source),
       { uids: fetched.map((m) => m.uid), mailbox: settings.mailbox },
     );
-    const { done, failure } = settle(deps, fetched, outcomes);
+    const { done, failure } = settle(deps, fetched, results);
     if (done.length > 0) {
       // Only past what is stored or skipped: a failure and everything after it are fetched again.
       cp.lastUid = done[done.length - 1]!;
@@ -78,12 +79,13 @@ export async function syncMailbox(deps: SyncDeps): Promise<number> {
  * message the kit rejects as invalid will never become valid: it is skipped rather than wedge
  * the mailbox.
  */
-function settle(deps: SyncDeps, fetched: { uid: number }[], outcomes: Array<Error | null>): { done: number[]; failure: Error | null } {
+function settle(deps: SyncDeps, fetched: { uid: number }[], results: RawIngestManyResult[]): { done: number[]; failure: Error | null } {
   const done: number[] = [];
   for (const [index, { uid }] of fetched.entries()) {
-    const error = outcomes[index];
-    if (error === undefined) return { done, failure: new Error(`email intake returned no outcome for UID ${uid}`) };
-    if (error) {
+    const result = results[index];
+    if (!result) return { done, failure: new Error(`email intake returned no result for UID ${uid}`) };
+    if (result.status === 'failed') {
+      const { error } = result;
       if (!InboxKitError.isInstance(error) || error.code !== 'VALIDATION') return { done, failure: error };
       deps.logger.warn('email: message rejected, skipped', { mailbox: deps.settings.mailbox, uid, error: error.message });
     }
