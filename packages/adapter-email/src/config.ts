@@ -90,10 +90,14 @@ export const emailOptionsSchema = z.strictObject({
         .prefault({}),
       /**
        * Messages fetched per FETCH and handed to core's `ingestMany` together, in UID order; the
-       * checkpoint moves once per batch. Bounds memory: at most this many raw messages are held
-       * at once. Default 100.
+       * checkpoint moves once per batch. Default 100.
        */
       batchSize: z.number().int().min(1).max(500).default(100),
+      /**
+       * Bounds memory: a batch also ends before its raw messages pass this many bytes together
+       * (by their RFC822.SIZE); a single larger message still goes, alone. Default 32 MB.
+       */
+      batchBytes: z.number().int().min(1).default(32 * MB),
       /** How often the channel list is re-read to pick up channels connected in other processes. Default 30 s. */
       channelRescanMs: z.number().int().min(100).default(30_000),
     })

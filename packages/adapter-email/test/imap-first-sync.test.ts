@@ -49,21 +49,22 @@ describe.skipIf(!dovecotAvailable)('IMAP first sync through ingestMany (real Dov
   let users = 0;
 
   /** A mailbox with `count` messages already in it (UIDs 1..count), before any kit sees it. */
-  async function backlog(count: number, messageId: (i: number) => string = (i) => `backlog-${i}@customer.test`) {
+  async function backlog(count: number, text?: string) {
     const login = `first${++users}`;
     await server().addUser(login, password);
     const client: ImapFlow = await server().client(login);
     try {
-      for (let i = 1; i <= count; i++) await client.append('INBOX', customerMail({ messageId: messageId(i), subject: `Backlog ${i}` }));
+      for (let i = 1; i <= count; i++) await client.append('INBOX', customerMail({ messageId: `backlog-${i}@customer.test`, subject: `Backlog ${i}`, ...(text ? { text } : {}) }));
     } finally {
       await client.logout().catch(() => undefined);
     }
     return login;
   }
 
-  async function connect(storage: Storage, login: string, spy: Spy, batchSize: number) {
+  async function connect(storage: Storage, login: string, spy: Spy, batchSize: number, batchBytes?: number) {
     const logs: LogLine[] = [];
-    const kit: InboxKit = makeKit(storage, spied(emailChannel({ imap: { ...fastImap, batchSize } }), spy), vault, logs);
+    const imapOptions = { ...fastImap, batchSize, ...(batchBytes ? { batchBytes } : {}) };
+    const kit: InboxKit = makeKit(storage, spied(emailChannel({ imap: imapOptions }), spy), vault, logs);
     await kit.start();
     const seeded = await seedWorkspace(kit);
     const imap = { host: server().host, port: server().port, secure: false, user: login, passwordRef: 'imap-support' };
@@ -95,6 +96,20 @@ describe.skipIf(!dovecotAvailable)('IMAP first sync through ingestMany (real Dov
     await kit.stop();
     await cleanup();
   }, 120_000);
+
+  // Six messages of about 30 KB: two fit in 70 KB, a third would not; one alone is above 20 KB and still goes.
+  it.each([
+    { batchBytes: 70_000, batches: [2, 2, 2] },
+    { batchBytes: 20_000, batches: [1, 1, 1, 1, 1, 1] },
+  ])('a batch also ends before its raw messages pass batchBytes ($batchBytes): memory stays bounded for big mail', async ({ batchBytes, batches }) => {
+    const login = await backlog(6, 'Lorem ipsum dolor sit amet. '.repeat(1_100));
+    const spy: Spy = { batches: [], singles: 0 };
+    const { kit, workspace, lastUid } = await connect(memoryStorage(), login, spy, 100, batchBytes);
+    await eventually(async () => (await lastUid()) === 6, 30_000, 'checkpoint at UID 6');
+    expect(spy.batches).toEqual(batches);
+    expect(await incomingMessages(kit, workspace.id)).toHaveLength(6);
+    await kit.stop();
+  }, 60_000);
 
   it('a crash in the middle of a batch (half of it committed, no checkpoint) re-syncs the batch without duplicates', async () => {
     const storage = memoryStorage();

@@ -19,6 +19,8 @@ export interface SyncDeps {
   workspaceId: string;
   checkpointKey: string;
   batchSize: number;
+  /** A batch also ends before its raw messages pass this many bytes together (one big message still goes alone). */
+  batchBytes: number;
   ingest: RawIngest;
   logger: Logger;
   /** Checked between batches: a stopping worker finishes the batch in flight and returns. */
@@ -26,8 +28,8 @@ export interface SyncDeps {
 }
 
 /**
- * Ingests every message above the checkpoint, in UID order, a batch of `batchSize` per FETCH
- * and per `ingestMany` call, advancing the checkpoint after each batch. A new UIDVALIDITY
+ * Ingests every message above the checkpoint, in UID order, a batch of up to `batchSize`
+ * messages and `batchBytes` per FETCH and per `ingestMany` call, advancing the checkpoint after each batch. A new UIDVALIDITY
  * restarts from UID 0 (dedupe by Message-ID keeps it exactly-once). Runs with the mailbox
  * selected (the caller holds the mailbox lock). Returns how many messages were ingested.
  */
@@ -46,8 +48,9 @@ export async function syncMailbox(deps: SyncDeps): Promise<number> {
   const found = (await client.search({ uid: `${cp.lastUid + 1}:*` }, { uid: true })) || [];
   const uids = found.filter((uid) => uid > cp.lastUid).sort((a, b) => a - b);
   let ingested = 0;
-  for (let start = 0; start < uids.length && !deps.aborted(); start += deps.batchSize) {
-    const batch = uids.slice(start, start + deps.batchSize);
+  for (let start = 0; start < uids.length && !deps.aborted(); ) {
+    const batch = await fitting(client, uids.slice(start, start + deps.batchSize), deps.batchBytes);
+    start += batch.length;
     // Collect the batch first: no other IMAP command may run while a FETCH is streaming.
     const fetched: { uid: number; source: Buffer }[] = [];
     for await (const message of client.fetch(batch.join(','), { uid: true, source: true }, { uid: true })) {
@@ -92,6 +95,22 @@ function settle(deps: SyncDeps, fetched: { uid: number }[], results: RawIngestMa
     done.push(uid);
   }
   return { done, failure: null };
+}
+
+/** The longest prefix of `uids` whose raw sizes (RFC822.SIZE, cheap for the server) fit `maxBytes`; at least one UID. */
+async function fitting(client: ImapFlow, uids: number[], maxBytes: number): Promise<number[]> {
+  if (uids.length <= 1 || maxBytes === Number.POSITIVE_INFINITY) return uids;
+  const sizes = new Map<number, number>();
+  for await (const message of client.fetch(uids.join(','), { uid: true, size: true }, { uid: true })) sizes.set(message.uid, message.size ?? 0);
+  let total = 0;
+  let count = 0;
+  for (const uid of uids) {
+    // A UID expunged meanwhile has no size: it costs nothing, the FETCH skips it.
+    total += sizes.get(uid) ?? 0;
+    if (count > 0 && total > maxBytes) break;
+    count++;
+  }
+  return uids.slice(0, count);
 }
 
 /** Marks ingested messages seen and/or moves them out, as configured. */

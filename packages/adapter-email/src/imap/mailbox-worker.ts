@@ -110,6 +110,7 @@ export function startMailboxWorker(deps: {
             workspaceId: channel.workspaceId,
             checkpointKey: checkpointKey(channel.id, settings.mailbox),
             batchSize: timing.batchSize,
+            batchBytes: timing.batchBytes,
             ingest: deps.ingest,
             logger,
             aborted: () => !live(),
