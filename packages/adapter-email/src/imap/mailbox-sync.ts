@@ -28,10 +28,11 @@ export interface SyncDeps {
 }
 
 /**
- * Ingests every message above the checkpoint, in UID order, a batch of up to `batchSize`
- * messages and `batchBytes` per FETCH and per `ingestMany` call, advancing the checkpoint after each batch. A new UIDVALIDITY
- * restarts from UID 0 (dedupe by Message-ID keeps it exactly-once). Runs with the mailbox
- * selected (the caller holds the mailbox lock). Returns how many messages were ingested.
+ * Ingests every message above the checkpoint, in UID order: a batch of up to `batchSize`
+ * messages and `batchBytes` per FETCH and per `ingestMany` call, advancing the checkpoint
+ * after each batch. A new UIDVALIDITY restarts from UID 0 (dedupe by Message-ID keeps it
+ * exactly-once). Runs with the mailbox selected (the caller holds the mailbox lock). Returns
+ * how many messages were ingested.
  */
 export async function syncMailbox(deps: SyncDeps): Promise<number> {
   const { client, settings, state, workspaceId, checkpointKey } = deps;
