@@ -1,6 +1,6 @@
 import { checkSignal, type Storage, type StorageOperations, type StorageSignal } from '@inboxkit/core';
 import { analyticsStore } from './analytics/analytics-store.js';
-import { routeOperations, routeStore } from './facade.js';
+import { routeOperations, routeStore, type AroundCall } from './facade.js';
 import type { JournalSource } from './journal.js';
 import { parseOptions, type MemoryStorageOptions } from './options.js';
 import { botStore } from './stores/bot-store.js';
@@ -90,7 +90,7 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
   const tables = createTables();
   const operations = createOperations(() => runner.journal(), tables);
   const signals = new Subscribers<StorageSignal>();
-  const autocommit = <R>(call: () => Promise<R>) => runner.autocommit(call);
+  const autocommit: AroundCall = (method, store, args) => runner.autocommit(() => method.apply(store, args));
 
   return Object.freeze({
     specificationVersion: 'v1' as const,
@@ -99,7 +99,7 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
     ...routeOperations(operations, autocommit),
     analytics: routeStore(analyticsStore(tables), autocommit),
     transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {
-      return runner.transaction((scope) => fn(routeOperations(operations, (call) => runner.inTransaction(scope, call))));
+      return runner.transaction((scope) => fn(routeOperations(operations, (method, store, args) => runner.inTransaction(scope, method, store, args))));
     },
     async subscribe(listener) {
       return subscribers.add(listener);

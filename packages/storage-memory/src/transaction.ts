@@ -2,12 +2,27 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { StorageError } from '@inboxkit/core';
 import { Journal } from './journal.js';
 import { Mutex } from './mutex.js';
+import type { StoreMethod } from './facade.js';
 
 /** One transaction: its journal, whether its `tx` object may still be used, and its first failure. */
 export interface TransactionScope {
   active: boolean;
   readonly journal: Journal;
   failure?: { readonly error: unknown };
+  /** Notes a call's failure and rethrows it: one function per transaction, not one per call. */
+  readonly fail: (error: unknown) => never;
+}
+
+function newScope(): TransactionScope {
+  const scope: TransactionScope = {
+    active: true,
+    journal: new Journal(),
+    fail(error) {
+      scope.failure = { error };
+      throw error;
+    },
+  };
+  return scope;
 }
 
 /**
@@ -41,7 +56,7 @@ export class TransactionRunner {
   async transaction<T>(fn: (scope: TransactionScope) => Promise<T>): Promise<T> {
     this.refuseInsideTransaction('start a transaction');
     return this.mutex.run(() => {
-      const scope: TransactionScope = { active: true, journal: new Journal() };
+      const scope = newScope();
       return this.unit(scope.journal, () => this.runFn(scope, fn), scope);
     });
   }
@@ -52,21 +67,24 @@ export class TransactionRunner {
    * propagate. Enforcing it here makes code that swallows the error fail in fast memory-store
    * tests, not only against Postgres.
    */
-  async inTransaction<R>(scope: TransactionScope, call: () => Promise<R>): Promise<R> {
+  inTransaction(scope: TransactionScope, method: StoreMethod, store: object, args: unknown[]): Promise<unknown> {
     if (!scope.active) {
-      throw new StorageError('[memory] this transaction has finished; its tx object can no longer be used');
+      return Promise.reject(new StorageError('[memory] this transaction has finished; its tx object can no longer be used'));
     }
     if (scope.failure) {
-      throw new StorageError('[memory] an earlier call in this transaction failed; let its error propagate out of fn', {
-        cause: scope.failure.error,
-      });
+      return Promise.reject(
+        new StorageError('[memory] an earlier call in this transaction failed; let its error propagate out of fn', { cause: scope.failure.error }),
+      );
     }
+    let result: Promise<unknown>;
     try {
-      return await call();
+      result = method.apply(store, args);
     } catch (error) {
+      // Store methods are async; one that threw synchronously still fails the transaction.
       scope.failure = { error };
-      throw error;
+      return Promise.reject(error);
     }
+    return result.then(undefined, scope.fail);
   }
 
   private async runFn<T>(scope: TransactionScope, fn: (scope: TransactionScope) => Promise<T>): Promise<T> {

@@ -23,6 +23,19 @@ describe('safe text', () => {
     expect(unsafeTextIssues(cyclic).map((i) => i.path)).toEqual(['name']);
   });
 
+  it('finds unsafe text under shared objects, and clears clean ones, without exploring every path', () => {
+    // 2^40 paths over 41 objects: the quick pass gives up after its budget and the full walk visits each object once.
+    let shared: unknown = { bottom: '\uDC00' };
+    let clean: unknown = { bottom: 'fine' };
+    for (let i = 0; i < 40; i++) {
+      shared = { left: shared, right: shared };
+      clean = { left: clean, right: clean };
+    }
+    expect(unsafeTextIssues(shared)).toHaveLength(1);
+    expect(unsafeTextIssues(clean)).toEqual([]);
+    expect(unsafeTextIssues({ a: ['ok', { b: 'ok' }], 'ké': 'ok 😀' })).toEqual([]);
+  });
+
   it('toSafeText replaces what it refuses with U+FFFD and keeps the rest', () => {
     expect(toSafeText('a\u0000b\uD800c😀')).toBe('a\uFFFDb\uFFFDc😀');
     expect(unsafeTextReason(toSafeText('\uDC00\u0000\uD83D'))).toBeNull();

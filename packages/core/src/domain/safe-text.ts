@@ -5,6 +5,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // NUL is the point of this pattern, not a typo.
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// NUL or any surrogate: most text has neither, and the exact checks run only for text that does.
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 
 /**
  * Why `text` cannot be stored as is, or `null` when it can. PostgreSQL rejects NUL in text
@@ -12,6 +15,7 @@ const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
  * InboxKit accepts neither anywhere, and every store behaves alike.
  */
 export function unsafeTextReason(text: string): string | null {
+  if (!SUSPECT.test(text)) return null;
   if (text.includes('\u0000')) return 'must not contain NUL characters (U+0000)';
   if (LONE_SURROGATE.test(text)) return 'must not contain lone UTF-16 surrogates';
   return null;
@@ -49,6 +53,7 @@ export function toSafeValue<T>(value: T): T {
  * or cyclic value cannot overflow the stack or loop.
  */
 export function unsafeTextIssues(value: unknown, path = ''): FieldIssue[] {
+  if (!mayHoldUnsafeText(value, { budget: MAX_QUICK_VISITS })) return [];
   const issues: FieldIssue[] = [];
   const seen = new Set<object>();
   const stack: Array<{ value: unknown; path: string }> = [{ value, path }];
@@ -77,4 +82,25 @@ export function unsafeTextIssues(value: unknown, path = ''): FieldIssue[] {
     stack.push(...children.reverse());
   }
   return issues;
+}
+
+/** Objects the allocation-free pass visits, and how deep it goes, before leaving the decision to the full walk. */
+const MAX_QUICK_VISITS = 10_000;
+const MAX_QUICK_DEPTH = 64;
+
+/**
+ * `false` when `value` certainly holds no text `unsafeTextReason` refuses: the pass nearly
+ * every value needs alone, with no paths built. `true` when it found some, or when the value
+ * is too large or deep for it (shared or cyclic objects are re-visited, so visits and depth are capped).
+ */
+function mayHoldUnsafeText(value: unknown, visits: { budget: number }, depth = 0): boolean {
+  if (typeof value === 'string') return unsafeTextReason(value) !== null;
+  if (typeof value !== 'object' || value === null) return false;
+  if (--visits.budget < 0 || depth > MAX_QUICK_DEPTH) return true;
+  if (Array.isArray(value)) return value.some((item: unknown) => mayHoldUnsafeText(item, visits, depth + 1));
+  if (!isPlainObject(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (unsafeTextReason(key) !== null || mayHoldUnsafeText(value[key], visits, depth + 1)) return true;
+  }
+  return false;
 }

@@ -11,6 +11,9 @@ const LETTERS: Readonly<Record<string, string>> = {
 const LETTER = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
 const MARKS = /\p{M}+/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
+// eslint-disable-next-line no-control-regex
+const ASCII_TEXT = /^[\u0000-\u007f]*$/;
+const ASCII_WORDS = /[a-z0-9]+/g;
 // A run of letters, digits and the combining marks NFKD split off them.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
@@ -20,6 +23,9 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
  * separates words, so `anna.muller@example.com` is `anna`, `muller`, `example`, `com`.
  */
 function words(text: string): string[] {
+  // ASCII text is its own NFKD form, and its letters and digits are `[a-z0-9]` once lower-cased:
+  // the same words without the Unicode work (most of what stores index is ASCII).
+  if (ASCII_TEXT.test(text)) return text.toLowerCase().match(ASCII_WORDS) ?? [];
   return text.toLowerCase().normalize('NFKD').match(WORD) ?? [];
 }
 

@@ -23,35 +23,61 @@ function encodeTime(ms: number): string {
 const pool = new Uint8Array(4096);
 let poolOffset = pool.length;
 
+function randomDigit(): number {
+  if (poolOffset === pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  return pool[poolOffset++]! % 32;
+}
+
 function randomChars(count: number): string {
   let out = '';
-  for (let i = 0; i < count; i++) {
-    if (poolOffset === pool.length) {
-      globalThis.crypto.getRandomValues(pool);
-      poolOffset = 0;
-    }
-    out += ALPHABET[pool[poolOffset++]! % 32];
+  for (let i = 0; i < count; i++) out += ALPHABET[randomDigit()];
+  return out;
+}
+
+/** The random part's last `TAIL` chars are kept as a number, so the monotonic increment is arithmetic. */
+const TAIL = 6;
+const TAIL_LIMIT = 32 ** TAIL;
+
+function encodeTail(value: number): string {
+  let out = '';
+  let rest = value;
+  for (let i = 0; i < TAIL; i++) {
+    out = ALPHABET[rest % 32]! + out;
+    rest = Math.floor(rest / 32);
   }
   return out;
 }
 
 /**
  * ULID-style ids: 10 chars of time + 16 random chars, monotonic within a process
- * (a later call never sorts before an earlier one, even within one millisecond).
+ * (a later call never sorts before an earlier one, even within one millisecond: the random
+ * part is incremented). The time part is encoded once per millisecond, and the increment
+ * touches a number, not the string: ids are made several times per ingest.
  */
 export function sortableIds(now: () => number = Date.now): IdGenerator {
   let lastTime = -1;
-  let lastRandom = '';
+  let timePart = '';
+  let head = '';
+  let tail = 0;
   return {
     next(prefix) {
       const time = Math.max(now(), lastTime);
       if (time === lastTime) {
-        lastRandom = increment(lastRandom);
+        if (++tail === TAIL_LIMIT) {
+          tail = 0;
+          head = increment(head);
+        }
       } else {
         lastTime = time;
-        lastRandom = randomChars(16);
+        timePart = encodeTime(time);
+        head = randomChars(16 - TAIL);
+        tail = 0;
+        for (let i = 0; i < TAIL; i++) tail = tail * 32 + randomDigit();
       }
-      return `${prefix}_${encodeTime(time)}${lastRandom}`;
+      return `${prefix}_${timePart}${head}${encodeTail(tail)}`;
     },
   };
 }
