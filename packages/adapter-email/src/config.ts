@@ -88,8 +88,16 @@ export const emailOptionsSchema = z.strictObject({
           maxMs: z.number().int().min(10).default(5 * 60_000),
         })
         .prefault({}),
-      /** Messages fetched per FETCH (then ingested one by one in UID order). Default 25. */
-      batchSize: z.number().int().min(1).max(500).default(25),
+      /**
+       * Messages fetched per FETCH and handed to core's `ingestMany` together, in UID order; the
+       * checkpoint moves once per batch. Default 100.
+       */
+      batchSize: z.number().int().min(1).max(500).default(100),
+      /**
+       * Bounds memory: a batch also ends before its raw messages pass this many bytes together
+       * (by their RFC822.SIZE); a single larger message still goes, alone. Default 32 MB.
+       */
+      batchBytes: z.number().int().min(1).default(32 * MB),
       /** How often the channel list is re-read to pick up channels connected in other processes. Default 30 s. */
       channelRescanMs: z.number().int().min(100).default(30_000),
     })

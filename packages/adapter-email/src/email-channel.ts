@@ -49,9 +49,7 @@ export function emailChannel(options: EmailChannelOptions = {}): EmailChannel {
   const imap = imapIngestion({
     timing: settings.imap,
     settingsOf: imapSettingsOf,
-    ingestFor: (channel) => async (source) => {
-      await intake.ingestInto(source, channel);
-    },
+    ingestFor: (channel) => (sources) => intake.ingestManyInto(sources, channel),
   });
 
   return {

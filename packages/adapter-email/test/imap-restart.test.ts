@@ -1,9 +1,10 @@
 import type { InboxKit, Storage } from '@inboxkit/core';
 import { memoryStorage } from '@inboxkit/storage-memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emailChannel, type EmailChannel } from '../src/index.js';
 import { checkpointKey } from '../src/imap/checkpoint.js';
-import { dovecotAvailable, startDovecot, type Dovecot } from './dovecot.js';
+import { dovecotAvailable } from './dovecot.js';
+import { dovecotPerSuite } from './dovecot-suite.js';
 import { eventually, fastImap, incomingMessages, makeKit, seedWorkspace, type LogLine } from './kit-fixture.js';
 import { customerMail } from './mail-fixtures.js';
 import { storeKinds } from './stores.js';
@@ -24,15 +25,8 @@ async function conversationCount(kit: InboxKit, workspaceId: string): Promise<nu
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!dovecotAvailable)('IMAP ingestion across restarts and processes (real Dovecot)', () => {
-  let dovecot: Dovecot;
+  const server = dovecotPerSuite();
   let users = 0;
-
-  beforeAll(async () => {
-    dovecot = await startDovecot();
-  });
-  afterAll(async () => {
-    await dovecot?.close();
-  });
 
   /** One "process": a kit with its own email adapter on the shared store. */
   async function process(storage: Storage, logs: LogLine[]): Promise<{ kit: InboxKit; email: EmailChannel }> {
@@ -44,10 +38,10 @@ describe.skipIf(!dovecotAvailable)('IMAP ingestion across restarts and processes
 
   async function mailbox(storage: Storage, logs: LogLine[]) {
     const login = `restart${++users}`;
-    await dovecot.addUser(login, password);
+    await server().addUser(login, password);
     const first = await process(storage, logs);
     const seeded = await seedWorkspace(first.kit);
-    const imap = { host: dovecot.host, port: dovecot.port, secure: false, user: login, passwordRef: 'imap-support' };
+    const imap = { host: server().host, port: server().port, secure: false, user: login, passwordRef: 'imap-support' };
     const channel = await seeded.ws.channels.connect({ inboxId: seeded.inbox.id, type: 'email', name: login, config: { address: `${login}@acme.test`, imap } });
     return { ...seeded, login, channel, first };
   }
@@ -60,7 +54,7 @@ describe.skipIf(!dovecotAvailable)('IMAP ingestion across restarts and processes
     const owners = () => [first, second].filter((p) => p.email.imapStatus().some((m) => m.channelId === channel.id && m.owning));
     await eventually(() => owners().length === 1, 5_000, 'one owner');
     expect(second.email.imapStatus().map((m) => m.channelId)).toEqual([channel.id]); // standing by
-    for (let i = 0; i < 5; i++) await dovecot.append(login, customerMail({ messageId: `pair-${i}@customer.test`, subject: `Pair ${i}` }));
+    for (let i = 0; i < 5; i++) await server().append(login, customerMail({ messageId: `pair-${i}@customer.test`, subject: `Pair ${i}` }));
     await eventually(async () => (await incomingMessages(first.kit, workspace.id)).length === 5);
     for (let check = 0; check < 10; check++) {
       expect(owners()).toHaveLength(1);
@@ -70,7 +64,7 @@ describe.skipIf(!dovecotAvailable)('IMAP ingestion across restarts and processes
     const other = owner === first ? second : first;
     await owner!.kit.stop();
     await eventually(() => other.email.imapStatus().some((m) => m.owning), 5_000, 'hand-over');
-    await dovecot.append(login, customerMail({ messageId: 'after-handover@customer.test', subject: 'After' }));
+    await server().append(login, customerMail({ messageId: 'after-handover@customer.test', subject: 'After' }));
     await eventually(async () => (await incomingMessages(other.kit, workspace.id)).length === 6);
     await other.kit.stop();
     expect(JSON.stringify(logs)).not.toContain(password);
@@ -85,7 +79,7 @@ describe.skipIf(!dovecotAvailable)('IMAP ingestion across restarts and processes
     let appended = 0;
     let restartedServer = false;
     const appender = (async () => {
-      const client = await dovecot.client(login);
+      const client = await server().client(login);
       try {
         for (; appended < total; appended++) {
           await client.append('INBOX', customerMail({ messageId: `bulk-${appended}@customer.test`, subject: `Bulk ${appended}` }));
@@ -105,7 +99,7 @@ describe.skipIf(!dovecotAvailable)('IMAP ingestion across restarts and processes
       const roll = Math.random();
       if (!restartedServer && appended === total && ingested > total / 3) {
         restartedServer = true;
-        await dovecot.restart();
+        await server().restart();
       } else if (roll < 0.3) {
         await current.kit.stop();
         await current.kit.start();

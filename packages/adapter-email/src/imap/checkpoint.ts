@@ -2,8 +2,8 @@ import type { StateStore } from '@inboxkit/core';
 
 /**
  * How far a mailbox has been ingested: every message with `uid <= lastUid` under this
- * `uidValidity` is in the kit. Written only after a message's ingest committed, so a crash
- * re-ingests at most the message in flight (which dedupe turns into a no-op).
+ * `uidValidity` is in the kit (or was skipped). Written after a batch's ingest committed, so a
+ * crash re-ingests at most the batch in flight (which dedupe turns into no-ops).
  */
 export interface MailboxCheckpoint {
   /** The mailbox's UIDVALIDITY (a 32-bit number kept as a string: imapflow reports a bigint). */

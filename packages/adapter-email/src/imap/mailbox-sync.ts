@@ -1,10 +1,15 @@
 import { InboxKitError, type Logger, type StateStore } from '@inboxkit/core';
 import type { ImapFlow } from 'imapflow';
 import { readCheckpoint, writeCheckpoint, type MailboxCheckpoint } from './checkpoint.js';
+import type { RawIngestManyResult } from '../intake/raw-intake.js';
 import type { ImapSettings } from './imap-settings.js';
 
-/** Hands one fetched message's raw source to the email intake. Throws to stop the sync (retried later). */
-export type RawIngest = (source: Buffer, meta: { uid: number; mailbox: string }) => Promise<void>;
+/**
+ * Hands a batch of fetched messages' raw sources (in UID order) to the email intake in one
+ * call (`Intake.ingestManyInto`). Resolves with one result per source, in order; throws only
+ * when the batch as a whole could not be tried (the sync stops and is retried).
+ */
+export type RawIngest = (sources: Buffer[], meta: { uids: number[]; mailbox: string }) => Promise<RawIngestManyResult[]>;
 
 /** What one sync pass needs. */
 export interface SyncDeps {
@@ -14,16 +19,20 @@ export interface SyncDeps {
   workspaceId: string;
   checkpointKey: string;
   batchSize: number;
+  /** A batch also ends before its raw messages pass this many bytes together (one big message still goes alone). */
+  batchBytes: number;
   ingest: RawIngest;
   logger: Logger;
-  /** Checked between messages: a stopping worker finishes the message in flight and returns. */
+  /** Checked between batches: a stopping worker finishes the batch in flight and returns. */
   aborted: () => boolean;
 }
 
 /**
- * Ingests every message above the checkpoint, in UID order, advancing the checkpoint after
- * each. A new UIDVALIDITY restarts from UID 0 (dedupe by Message-ID keeps it exactly-once).
- * Runs with the mailbox selected (the caller holds the mailbox lock). Returns how many messages were ingested.
+ * Ingests every message above the checkpoint, in UID order: a batch of up to `batchSize`
+ * messages and `batchBytes` per FETCH and per `ingestMany` call, advancing the checkpoint
+ * after each batch. A new UIDVALIDITY restarts from UID 0 (dedupe by Message-ID keeps it
+ * exactly-once). Runs with the mailbox selected (the caller holds the mailbox lock). Returns
+ * how many messages were ingested.
  */
 export async function syncMailbox(deps: SyncDeps): Promise<number> {
   const { client, settings, state, workspaceId, checkpointKey } = deps;
@@ -40,41 +49,69 @@ export async function syncMailbox(deps: SyncDeps): Promise<number> {
   const found = (await client.search({ uid: `${cp.lastUid + 1}:*` }, { uid: true })) || [];
   const uids = found.filter((uid) => uid > cp.lastUid).sort((a, b) => a - b);
   let ingested = 0;
-  for (let start = 0; start < uids.length && !deps.aborted(); start += deps.batchSize) {
-    const batch = uids.slice(start, start + deps.batchSize);
+  for (let start = 0; start < uids.length && !deps.aborted(); ) {
+    const batch = await fitting(client, uids.slice(start, start + deps.batchSize), deps.batchBytes);
+    start += batch.length;
     // Collect the batch first: no other IMAP command may run while a FETCH is streaming.
     const fetched: { uid: number; source: Buffer }[] = [];
     for await (const message of client.fetch(batch.join(','), { uid: true, source: true }, { uid: true })) {
       if (message.source) fetched.push({ uid: message.uid, source: message.source });
     }
+    if (fetched.length === 0) continue;
     fetched.sort((a, b) => a.uid - b.uid);
-    const done: number[] = [];
-    for (const { uid, source } of fetched) {
-      if (deps.aborted()) break;
-      await ingestOne(deps, source, uid);
-      cp.lastUid = uid;
+    const results = await deps.ingest(
+      fetched.map((m) => m.source),
+      { uids: fetched.map((m) => m.uid), mailbox: settings.mailbox },
+    );
+    const { done, failure } = settle(deps, fetched, results);
+    if (done.length > 0) {
+      // Only past what is stored or skipped: a failure and everything after it are fetched again.
+      cp.lastUid = done[done.length - 1]!;
       await writeCheckpoint(state, workspaceId, checkpointKey, cp);
-      done.push(uid);
-      ingested++;
+      ingested += done.length;
     }
     await afterIngest(client, settings, done);
+    if (failure) throw failure;
   }
   if (!checkpoint && ingested === 0) await writeCheckpoint(state, workspaceId, checkpointKey, cp);
   return ingested;
 }
 
-async function ingestOne(deps: SyncDeps, source: Buffer, uid: number): Promise<void> {
-  try {
-    await deps.ingest(source, { uid, mailbox: deps.settings.mailbox });
-  } catch (error) {
-    // A message the kit rejects as invalid will never become valid: skip it rather than
-    // wedge the mailbox. Anything else (storage down…) stops the sync to be retried.
-    if (InboxKitError.isInstance(error) && error.code === 'VALIDATION') {
+/**
+ * The batch's UIDs the checkpoint may pass, up to the first message that failed for a reason
+ * other than being invalid; that failure stops the sync, to be retried (storage down…). A
+ * message the kit rejects as invalid will never become valid: it is skipped rather than wedge
+ * the mailbox.
+ */
+function settle(deps: SyncDeps, fetched: { uid: number }[], results: RawIngestManyResult[]): { done: number[]; failure: Error | null } {
+  const done: number[] = [];
+  for (const [index, { uid }] of fetched.entries()) {
+    const result = results[index];
+    if (!result) return { done, failure: new Error(`email intake returned no result for UID ${uid}`) };
+    if (result.status === 'failed') {
+      const { error } = result;
+      if (!InboxKitError.isInstance(error) || error.code !== 'VALIDATION') return { done, failure: error };
       deps.logger.warn('email: message rejected, skipped', { mailbox: deps.settings.mailbox, uid, error: error.message });
-      return;
     }
-    throw error;
+    done.push(uid);
   }
+  return { done, failure: null };
+}
+
+/** The longest prefix of `uids` whose raw sizes (RFC822.SIZE, cheap for the server) fit `maxBytes`; at least one UID. */
+async function fitting(client: ImapFlow, uids: number[], maxBytes: number): Promise<number[]> {
+  if (uids.length <= 1 || maxBytes === Number.POSITIVE_INFINITY) return uids;
+  const sizes = new Map<number, number>();
+  for await (const message of client.fetch(uids.join(','), { uid: true, size: true }, { uid: true })) sizes.set(message.uid, message.size ?? 0);
+  let total = 0;
+  let count = 0;
+  for (const uid of uids) {
+    // A UID expunged meanwhile has no size: it costs nothing, the FETCH skips it.
+    total += sizes.get(uid) ?? 0;
+    if (count > 0 && total > maxBytes) break;
+    count++;
+  }
+  return uids.slice(0, count);
 }
 
 /** Marks ingested messages seen and/or moves them out, as configured. */

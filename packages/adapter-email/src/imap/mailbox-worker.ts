@@ -15,7 +15,7 @@ export interface MailboxWorker {
   readonly channelId: string;
   /** Whether this process holds the mailbox lease right now. */
   readonly owning: boolean;
-  /** Stops after the message in flight, logs out and releases the lease. Idempotent. */
+  /** Stops after the batch in flight, logs out and releases the lease. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -110,6 +110,7 @@ export function startMailboxWorker(deps: {
             workspaceId: channel.workspaceId,
             checkpointKey: checkpointKey(channel.id, settings.mailbox),
             batchSize: timing.batchSize,
+            batchBytes: timing.batchBytes,
             ingest: deps.ingest,
             logger,
             aborted: () => !live(),
@@ -159,7 +160,7 @@ export function startMailboxWorker(deps: {
     async stop() {
       if (!stopped) {
         stopped = true;
-        // Ends a sleep or IDLE wait; an ingest in flight still completes before the loop ends.
+        // Ends a sleep or IDLE wait; a batch in flight still completes before the loop ends.
         wake?.();
       }
       await loop;

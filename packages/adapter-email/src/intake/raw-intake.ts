@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NotFoundError, type Channel, type ChannelContext, type IngestResult } from '@inboxkit/core';
+import { NotFoundError, type Channel, type ChannelContext, type IngestFailure, type IngestResult, type InboundMessage } from '@inboxkit/core';
 import type { EmailSettings } from '../config.js';
 import { checkLoop } from '../loop/loop-check.js';
 import { parseMail, type ParsedEmail, type RawSource } from '../mime/parse-mail.js';
@@ -22,13 +22,25 @@ export type RawIngestResult =
       bounce: BounceOutcome | null;
     };
 
+/** What `ingestManyInto` reports per message: what `ingestInto` would have returned, or the error it would have thrown. */
+export type RawIngestManyResult = RawIngestResult | IngestFailure;
+
 /** The raw intake behind `ingestRaw`, the IMAP poller and the inbound receiver. */
 export interface Intake {
   /** Parses and ingests one raw message into the target's channel. */
   ingestRaw(source: RawSource, target: RawTarget): Promise<RawIngestResult>;
   /** Same, for a channel already loaded (the IMAP poller has it). */
   ingestInto(source: RawSource, channel: Channel): Promise<RawIngestResult>;
+  /**
+   * `ingestInto` for a batch (an IMAP backlog): each message is parsed and loop-checked in
+   * order, then every one to keep goes to `ingestMany` in one call. Never throws for a message:
+   * one result per source, in order, a failure carrying the error `ingestInto` would have thrown.
+   */
+  ingestManyInto(sources: readonly RawSource[], channel: Channel): Promise<RawIngestManyResult[]>;
 }
+
+/** A parsed raw message: already settled (a skip or bounce), or an inbound message for core. */
+type Prepared = { settled: RawIngestResult } | { inbound: InboundMessage };
 
 /** Creates the intake; `context` throws while the kit is not started. */
 export function createIntake(settings: EmailSettings, context: () => ChannelContext): Intake {
@@ -52,8 +64,8 @@ export function createIntake(settings: EmailSettings, context: () => ChannelCont
     return { status: 'skipped', reason, externalId: parsed.externalId, bounce };
   }
 
-  async function ingestInto(source: RawSource, channel: Channel): Promise<RawIngestResult> {
-    const ctx = context();
+  /** Parse, blobs, loop check and skips: everything of `ingestInto` before core's ingest. */
+  async function prepare(ctx: ChannelContext, source: RawSource, channel: Channel): Promise<Prepared> {
     const parsed = await parseMail(source, {
       blobs: ctx.blobs,
       // Keys under the workspace (core requires it) and derived from the id, so a redelivery overwrites.
@@ -69,12 +81,42 @@ export function createIntake(settings: EmailSettings, context: () => ChannelCont
         candidates.map((externalId) => ctx.markDeliveryFailed({ workspaceId: channel.workspaceId, externalId, reason: verdict.reason })),
       );
       const failedMessageIds = [...new Set(failed.flatMap((m) => (m ? [m.id] : [])))];
-      return skip(ctx, channel, parsed, `bounce: ${verdict.reason}`, { originalIds: verdict.originalIds, failedMessageIds });
+      return { settled: await skip(ctx, channel, parsed, `bounce: ${verdict.reason}`, { originalIds: verdict.originalIds, failedMessageIds }) };
     }
-    if (verdict.kind === 'skip') return skip(ctx, channel, parsed, verdict.reason, null);
+    if (verdict.kind === 'skip') return { settled: await skip(ctx, channel, parsed, verdict.reason, null) };
     const sender = senderOf(parsed);
-    if (!sender) return skip(ctx, channel, parsed, 'no valid sender address', null);
-    return ctx.ingest(toInbound(parsed, channel, sender, settings));
+    if (!sender) return { settled: await skip(ctx, channel, parsed, 'no valid sender address', null) };
+    return { inbound: toInbound(parsed, channel, sender, settings) };
+  }
+
+  async function ingestInto(source: RawSource, channel: Channel): Promise<RawIngestResult> {
+    const ctx = context();
+    const prepared = await prepare(ctx, source, channel);
+    return 'settled' in prepared ? prepared.settled : ctx.ingest(prepared.inbound);
+  }
+
+  async function ingestManyInto(sources: readonly RawSource[], channel: Channel): Promise<RawIngestManyResult[]> {
+    const ctx = context();
+    const results = new Array<RawIngestManyResult>(sources.length);
+    const inbound: InboundMessage[] = [];
+    const positions: number[] = [];
+    // In order and one at a time: at most one message's parse is in flight, the batch bounds the rest.
+    for (const [index, source] of sources.entries()) {
+      try {
+        const prepared = await prepare(ctx, source, channel);
+        if ('settled' in prepared) {
+          results[index] = prepared.settled;
+        } else {
+          inbound.push(prepared.inbound);
+          positions.push(index);
+        }
+      } catch (error) {
+        results[index] = { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
+      }
+    }
+    const ingested = inbound.length > 0 ? await ctx.ingestMany(inbound) : [];
+    ingested.forEach((result, k) => (results[positions[k]!] = result));
+    return results;
   }
 
   return {
@@ -83,5 +125,6 @@ export function createIntake(settings: EmailSettings, context: () => ChannelCont
       return ingestInto(source, channel);
     },
     ingestInto,
+    ingestManyInto,
   };
 }

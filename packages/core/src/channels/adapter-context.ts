@@ -1,6 +1,7 @@
 import type { Message } from '../domain/timeline.js';
 import { resolveSecret } from '../conversations/deliver.js';
 import { ingest } from '../ingest/ingest.js';
+import { ingestMany } from '../ingest/ingest-many.js';
 import type { KitRuntime } from '../kit/runtime.js';
 import { Scope } from '../kit/scope.js';
 import { channelBots } from '../bots/channel-bots.js';
@@ -37,6 +38,7 @@ export function adapterContext(runtime: KitRuntime, type: string): ChannelContex
   const scope = (workspaceId: string) => new Scope(runtime, workspaceId, null);
   return {
     ingest: (message) => ingest(runtime, message),
+    ingestMany: (messages) => ingestMany(runtime, messages),
     listChannels: (query = {}) =>
       storage.records.listAll('channel', { where: { type, status: 'active' }, cursor: query.cursor ?? null, limit: query.limit ?? 100 }),
     async findChannel(channelId) {

@@ -5,6 +5,7 @@ import type { Inbox } from '../domain/inbox.js';
 import type { InboundMessage } from '../domain/inbound.js';
 import type { Message } from '../domain/timeline.js';
 import type { User } from '../domain/user.js';
+import type { IngestManyResult } from '../ingest/ingest-many.js';
 import type { IngestResult } from '../ingest/ingest-result.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Logger } from '../runtime/logger.js';
@@ -68,6 +69,15 @@ export interface ChannelCapabilities {
 export interface ChannelContext {
   /** The one inbound door (same as `kit.ingest`). */
   ingest(message: InboundMessage): Promise<IngestResult>;
+  /**
+   * The batch door for backlogs (same as `kit.ingestMany`), e.g. an IMAP first sync: every
+   * message gets what `ingest` would give it (same dedupe by `(channelId, externalId)`), and
+   * consecutive messages of a workspace share a transaction. Never throws for a message: one
+   * result per message, in order, where a message `ingest` would have thrown for is an
+   * `IngestFailure` carrying that same error (`VALIDATION`, `NOT_FOUND`, `CHANNEL`, …) and fails
+   * alone. Throws `VALIDATION` only when `messages` is not an array.
+   */
+  ingestMany(messages: readonly InboundMessage[]): Promise<IngestManyResult[]>;
   /** Active channels of this adapter's type in every workspace, ordered by (workspaceId, id). */
   listChannels(query?: { cursor?: string | null; limit?: number }): Promise<Page<Channel>>;
   /** This adapter's channel with this id in any workspace (active or not), or `null`. */

@@ -49,6 +49,21 @@ export const kitChannelContextSuite = defineSuite('kit channel context', (t) => 
     );
   });
 
+  t.test('ingestMany through the context: one result per message in order, an invalid one fails alone, a redelivered batch adds nothing', async ({ storage }) => {
+    const { ctx, ws, api, inbox } = await contextOn(storage);
+    const channel = await ctx.fallbackChannel({ workspaceId: ws.id, inboxId: inbox.id });
+    const inbound = (externalId: string, email = 'c@ctx.test') => ({ workspaceId: ws.id, channelId: channel.id, externalId, from: { email }, text: `body ${externalId}` });
+    const batch = [inbound('b1'), inbound('b2', 'not an address'), inbound('b3'), inbound('b1')];
+    const first = await ctx.ingestMany(batch);
+    expect(first.map((r) => r.status)).toEqual(['accepted', 'failed', 'accepted', 'accepted']);
+    expect(first[1]!.status === 'failed' && InboxKitError.isInstance(first[1]!.error) && first[1]!.error.code).toBe('VALIDATION');
+    expect(first.map((r) => r.status === 'accepted' && r.duplicate)).toEqual([false, false, false, true]);
+    const again = await ctx.ingestMany(batch);
+    expect(again.map((r) => r.status === 'accepted' && r.duplicate)).toEqual([true, false, true, true]);
+    expect((await api.conversations.list()).items).toHaveLength(2);
+    await expect(ctx.ingestMany('nope' as never)).rejects.toSatisfy((e: unknown) => InboxKitError.isInstance(e) && e.code === 'VALIDATION');
+  });
+
   t.test('findChannel only sees channels of its own adapter type', async ({ storage }) => {
     const { ctx, api, inbox } = await contextOn(storage);
     const other = await api.channels.connect({ inboxId: inbox.id, type: 'test', name: 't' });

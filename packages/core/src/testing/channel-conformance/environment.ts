@@ -30,7 +30,7 @@ export interface ConformanceEnv<F> {
   readonly events: InboxEvent[];
   /** Secret refs in the order they were resolved. */
   readonly resolutions: string[];
-  /** Every result the adapter got from `context.ingest`, in order. */
+  /** Every result the adapter got from `context.ingest` (and each stored one of `context.ingestMany`), in order. */
   readonly ingests: IngestResult[];
   /** Errors the suite caught (scanned for secrets). */
   readonly errors: unknown[];
@@ -55,22 +55,30 @@ function capturingLogger(lines: string[]): Logger {
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-// The kit hands the adapter a context; this proxy records what `context.ingest` answered.
+/** `context` with every result of `ingest`, and every stored result of `ingestMany`, appended to `ingests`. */
+function recordingContext(context: ChannelContext, ingests: IngestResult[]): ChannelContext {
+  return {
+    ...context,
+    ingest: async (message) => {
+      const result = await context.ingest(message);
+      ingests.push(result);
+      return result;
+    },
+    ingestMany: async (messages) => {
+      const results = await context.ingestMany(messages);
+      // A failed message is what a throwing `ingest` would have been: nothing to record.
+      for (const result of results) if (result.status !== 'failed') ingests.push(result);
+      return results;
+    },
+  };
+}
+
+// The kit hands the adapter a context; this proxy records what its ingest doors answered.
 function recordingAdapter(adapter: ChannelAdapter, ingests: IngestResult[]): ChannelAdapter {
   const start = adapter.start?.bind(adapter);
   return new Proxy(adapter, {
     get(target, property) {
-      if (property === 'start' && start) {
-        return (context: ChannelContext) =>
-          start({
-            ...context,
-            ingest: async (message) => {
-              const result = await context.ingest(message);
-              ingests.push(result);
-              return result;
-            },
-          });
-      }
+      if (property === 'start' && start) return (context: ChannelContext) => start(recordingContext(context, ingests));
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -148,15 +156,7 @@ export async function createEnv<F>(makeAdapter: MakeAdapter<F>, driver: ChannelC
       },
       channelContext: () => {
         // The context the kit itself would hand the adapter, with ingests recorded.
-        const context = adapterContextOf(kit, adapter.type);
-        return {
-          ...context,
-          ingest: async (message) => {
-            const result = await context.ingest(message);
-            ingests.push(result);
-            return result;
-          },
-        };
+        return recordingContext(adapterContextOf(kit, adapter.type), ingests);
       },
       async dispose() {
         for (const dispose of disposers.splice(0)) await dispose();
