@@ -1,8 +1,9 @@
 import { loadavg } from 'node:os';
-import type { ConversationFilter } from '@inboxkit/core';
+import { encodeCursor, type ConversationFilter } from '@inboxkit/core';
 import type pg from 'pg';
 import { postgresStorage } from '../src/index.js';
-import { LIST_WS, seedList } from './list-seed.js';
+import { listQuery } from '../src/stores/conversations.js';
+import { LIST_WS, seedList } from '../test/helpers/list-seed.js';
 import { fmt, percentile, since, type Row } from './stats.js';
 
 /** The scales compared: a small workspace and a 1M one, each alone in its own schema. */
@@ -52,33 +53,21 @@ const shapes: Shape[] = [
   },
 ];
 
-/**
- * `EXPLAIN (ANALYZE, BUFFERS)` of the exact statement each shape's list sends, captured
- * from the pool (the store builds its SQL itself).
- */
-async function explain(pool: pg.Pool, storage: Storage): Promise<string[]> {
-  const sent: Array<{ sql: string; params: unknown[] }> = [];
-  const original = pool.query.bind(pool) as (sql: string, params?: unknown[]) => Promise<unknown>;
-  const spy = (sql: string, params?: unknown[]) => {
-    if (sql.includes('ORDER BY last_message_at')) sent.push({ sql, params: params ?? [] });
-    return original(sql, params);
-  };
-  (pool as unknown as { query: typeof spy }).query = spy;
-  const labels: string[] = [];
-  try {
-    for (const shape of shapes) {
-      const state = { cursor: null, depth: 0 };
-      const before = sent.length;
-      await shape.page(storage, state);
-      labels.push(...sent.slice(before).map((_, i) => (i === sent.length - before - 1 ? shape.name : `${shape.name} (page 1)`)));
-    }
-  } finally {
-    (pool as unknown as { query: typeof original }).query = original;
-  }
+/** `EXPLAIN (ANALYZE, BUFFERS)` of the statement `list` sends for each view, first page and a later one, at 1M. */
+async function explain(pool: pg.Pool, schema: string): Promise<string[]> {
+  const table = `"${schema}".conversations`;
+  const { rows: [newest] } = await pool.query<{ at: string; id: string }>(
+    `SELECT last_message_at AS at, id FROM ${table} ORDER BY last_message_at DESC, id DESC OFFSET 200 LIMIT 1`,
+  );
+  const cursor = encodeCursor([Number(newest!.at), newest!.id]);
   const out: string[] = [];
-  for (const [i, { sql, params }] of sent.entries()) {
+  for (const [name, filter, at] of [
+    ['status view', statusView, null], ['unassigned view', unassignedView, null],
+    ['status view, a later page', statusView, cursor], ['unassigned view, a later page', unassignedView, cursor],
+  ] as const) {
+    const { sql, params } = listQuery(table, LIST_WS, { ...filter, cursor: at, limit: LIMIT });
     const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-    out.push(`-- ${labels[i]}: ${sql.replace(/\s+/g, ' ')}  ${JSON.stringify(params)}`, ...rows.map((r) => r['QUERY PLAN']), '');
+    out.push(`-- ${name}: ${sql.replace(/\s+/g, ' ')}  ${JSON.stringify(params)}`, ...rows.map((r) => r['QUERY PLAN']), '');
   }
   return out;
 }
@@ -94,7 +83,14 @@ export async function listGrowth(pool: pg.Pool): Promise<Row[]> {
   for (const scale of GROWTH_SCALES) {
     const storage = postgresStorage({ pool, schema: `bench_list_${scale}` });
     await storage.migrate();
-    const ms = await seedList(pool, `bench_list_${scale}`, scale);
+    const start = performance.now();
+    const client = await pool.connect();
+    try {
+      await seedList(client, `bench_list_${scale}`, scale);
+    } finally {
+      client.release();
+    }
+    const ms = since(start);
     rows.push({ section: 'list growth', measure: `seed ${scale.toLocaleString('en')}`, value: `${fmt(ms / 1000, 1)} s`, note: 'INSERT … SELECT generate_series, indexes rebuilt, VACUUM ANALYZE' });
     stores.push(storage);
   }
@@ -123,7 +119,7 @@ export async function listGrowth(pool: pg.Pool): Promise<Row[]> {
     });
   }
   rows.push({ section: 'list growth', measure: 'load average (1 min)', value: `${fmt(Math.min(...load))}–${fmt(Math.max(...load))}`, note: `over ${ROUNDS} interleaved rounds, 2 cores` });
-  if (process.env.BENCH_EXPLAIN !== '0') console.log((await explain(pool, stores[1]!)).join('\n'));
+  if (process.env.BENCH_EXPLAIN !== '0') console.log((await explain(pool, `bench_list_${GROWTH_SCALES[1]}`)).join('\n'));
   for (const storage of stores) await storage.close();
   return rows;
 }

@@ -2,7 +2,7 @@ import type { ConversationFilter } from '@inboxkit/core';
 import type pg from 'pg';
 import { postgresStorage } from '../src/index.js';
 import { seededRandom } from '@inboxkit/core/testing';
-import { LIST_WS as WS } from './list-seed.js';
+import { LIST_WS as WS } from '../test/helpers/list-seed.js';
 import { fmt, percentile, since, type Row } from './stats.js';
 
 const SAMPLES = 300;
