@@ -6,6 +6,7 @@ import { createTestDatabase } from '../test/helpers/databases.js';
 import { fanoutLatency } from './fanout-latency.js';
 import { ingestThroughput } from './ingest-throughput.js';
 import { insertThroughput } from './insert-throughput.js';
+import { GROWTH_SCALES, listGrowth } from './list-growth.js';
 import { listLatency } from './list-latency.js';
 import { printTable, type Row } from './stats.js';
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     console.log(`storage-postgres bench on PostgreSQL ${version[0]?.server_version} (database ${database.name})\n`);
     rows.push(...(await insertThroughput(database.url)));
     rows.push(...(await ingestThroughput(database.url)));
-    rows.push(...(await listLatency(pool)));
+    rows.push(...(await listGrowth(pool)));
+    rows.push(...(await listLatency(pool, `bench_list_${GROWTH_SCALES.at(-1)}`)));
     rows.push(...(await fanoutLatency(pool, database.url)));
   } finally {
     await pool.end();

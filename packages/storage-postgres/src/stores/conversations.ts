@@ -27,6 +27,22 @@ export function filterWhere(workspaceId: string, filter: ConversationFilter): Wh
 }
 
 /**
+ * The statement of one `conversations.list` page over `table`: the filter, the keyset cursor
+ * as a row comparison (an index range condition), and one row past the page. Each view's
+ * plan is checked in stores/conversation-plans.test.ts.
+ */
+export function listQuery(table: string, workspaceId: string, { cursor, limit, ...filter }: ConversationFilter & { cursor?: string | null; limit: number }): { sql: string; params: unknown[] } {
+  const where = filterWhere(workspaceId, filter);
+  if (cursor) {
+    const [at, id] = decodeCursor(cursor, ['number', 'string']);
+    where.and(`(last_message_at, id) < (${where.param(Number(at))}, ${where.param(String(id))})`);
+  }
+  const sql = `SELECT * FROM ${table} WHERE ${where}
+         ORDER BY last_message_at DESC, id DESC LIMIT ${where.param(limit + 1)}`;
+  return { sql, params: where.params };
+}
+
+/**
  * Conversations, listed newest activity first by the keyset `(last_message_at, id)`; each
  * list shape has an index ending in those two columns (docs/indexes.md).
  */
@@ -54,18 +70,11 @@ export function conversationStore({ db, t, inTransaction, atomic, search }: Stor
       );
       return rows[0] ? map.fromRow(rows[0]) : null;
     },
-    async list(workspaceId, { cursor, limit, ...filter }) {
-      checkStoreLimit(limit);
-      const where = filterWhere(workspaceId, filter);
-      if (cursor) {
-        const [at, id] = decodeCursor(cursor, ['number', 'string']);
-        where.and(`(last_message_at, id) < (${where.param(Number(at))}, ${where.param(String(id))})`);
-      }
-      const { rows } = await db.query(
-        `SELECT * FROM ${t.conversations} WHERE ${where}
-         ORDER BY last_message_at DESC, id DESC LIMIT ${where.param(limit + 1)}`,
-        where.params,
-      );
+    async list(workspaceId, query) {
+      checkStoreLimit(query.limit);
+      const { sql, params } = listQuery(t.conversations, workspaceId, query);
+      const { rows } = await db.query(sql, params);
+      const { limit } = query;
       return toPage(rows.map((row) => map.fromRow(row)), limit, (last) => encodeCursor([last.lastMessageAt, last.id]));
     },
     async count(workspaceId, filter) {

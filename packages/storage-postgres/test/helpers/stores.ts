@@ -6,6 +6,8 @@ import { createTestDatabase, freshSchema } from './databases.js';
 /** A fresh, migrated store in its own schema, and how to drop it. */
 export interface StoreHandle {
   storage: PostgresStorage;
+  /** The store's schema (unquoted), for SQL run beside it. */
+  schema: string;
   cleanup: () => Promise<void>;
 }
 
@@ -40,6 +42,7 @@ function factoryOver(connection: Connection, admin: Admin, onClose: () => Promis
       await storage.migrate();
       return {
         storage,
+        schema,
         async cleanup() {
           await storage.close();
           await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -146,6 +146,48 @@ export const conversationListsSuite = defineSuite('conversations', (t) => {
     }
   });
 
+  t.test('the status and unassigned views page through ties on lastMessageAt exactly, and follow reassignment', async ({ storage }) => {
+    const world = await seedWorld(storage);
+    const ws = world.workspace.id;
+    const data: Conversation[] = [];
+    // Three instants shared by 18 conversations, the statuses and assignment interleaved
+    // within each instant, so a page boundary falls between rows of one tie that other rows
+    // of the same tie (filtered out) separate in id order.
+    for (let i = 0; i < 18; i++) {
+      data.push(
+        await world.conversation({
+          lastMessageAt: FIXTURE_TIME + (i % 3) * 1000,
+          status: i % 4 === 3 ? 'closed' : 'open',
+          closedAt: i % 4 === 3 ? FIXTURE_TIME : null,
+          assigneeId: i % 3 === 1 ? 'user_1' : i % 5 === 0 ? 'user_2' : null,
+          spam: i === 7,
+        }),
+      );
+    }
+    const views: ConversationFilter[] = [{ statuses: ['open'], spam: false }, { assigneeId: null, statuses: ['open'], spam: false }];
+    const expectPages = async (rows: Conversation[]) => {
+      for (const filter of views) {
+        const expected = idsOf(rows.filter((c) => matches(c, filter)).sort(byActivity));
+        expect(expected.length, 'data set should split on this view').toSatisfy((n: number) => n > 2 && n < rows.length);
+        for (const limit of [1, 2, 3, 5]) {
+          const { items } = await collectPages((cursor) => storage.conversations.list(ws, { ...filter, cursor, limit }), limit);
+          expect(idsOf(items), `${JSON.stringify(filter)} at limit ${limit}`).toEqual(expected);
+        }
+      }
+    };
+    await expectPages(data);
+    // Moves in and out of both views: assigned, unassigned, closed, reopened.
+    const changed = data.map((c, i): Conversation => {
+      if (i === 0) return { ...c, assigneeId: 'user_1' };
+      if (i === 1) return { ...c, assigneeId: null };
+      if (i === 2) return { ...c, status: 'closed', closedAt: FIXTURE_TIME };
+      if (i === 3) return { ...c, status: 'open', closedAt: null };
+      return c;
+    });
+    for (const c of changed.slice(0, 4)) await storage.conversations.update(c);
+    await expectPages(changed);
+  });
+
   t.test('pagination stays stable while conversations are inserted and updated between pages', async ({ storage }) => {
     const world = await seedWorld(storage);
     const ws = world.workspace.id;
