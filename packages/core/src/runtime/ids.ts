@@ -6,10 +6,11 @@ export interface IdGenerator {
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower-case
 
-function encodeTime(ms: number): string {
+/** `value` as `length` base32 digits, most significant first (zero-padded). */
+function encodeBase32(value: number, length: number): string {
   let out = '';
-  let rest = ms;
-  for (let i = 0; i < 10; i++) {
+  let rest = value;
+  for (let i = 0; i < length; i++) {
     out = ALPHABET[rest % 32]! + out;
     rest = Math.floor(rest / 32);
   }
@@ -41,16 +42,6 @@ function randomChars(count: number): string {
 const TAIL = 6;
 const TAIL_LIMIT = 32 ** TAIL;
 
-function encodeTail(value: number): string {
-  let out = '';
-  let rest = value;
-  for (let i = 0; i < TAIL; i++) {
-    out = ALPHABET[rest % 32]! + out;
-    rest = Math.floor(rest / 32);
-  }
-  return out;
-}
-
 /**
  * ULID-style ids: 10 chars of time + 16 random chars, monotonic within a process
  * (a later call never sorts before an earlier one, even within one millisecond: the random
@@ -72,12 +63,12 @@ export function sortableIds(now: () => number = Date.now): IdGenerator {
         }
       } else {
         lastTime = time;
-        timePart = encodeTime(time);
+        timePart = encodeBase32(time, 10);
         head = randomChars(16 - TAIL);
         tail = 0;
         for (let i = 0; i < TAIL; i++) tail = tail * 32 + randomDigit();
       }
-      return `${prefix}_${timePart}${head}${encodeTail(tail)}`;
+      return `${prefix}_${timePart}${head}${encodeBase32(tail, TAIL)}`;
     },
   };
 }
