@@ -44,6 +44,27 @@ function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
+/** How long a connection closed before its body was read keeps discarding what still arrives. */
+const LINGER_MS = 2_000;
+
+/**
+ * Makes node's close after a `Connection: close` response a lingering one. Destroying a socket
+ * with unread bytes makes the kernel answer them with a reset, which can reach the client before
+ * it has read the response (it then sees EPIPE or ECONNRESET instead of the 413). So: send FIN,
+ * discard what the client still sends, and destroy when it is done or the grace period ends.
+ */
+function closeLingering(req: IncomingMessage): void {
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    req.removeAllListeners('data');
+    req.resume();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
+}
+
 function toRequest(req: IncomingMessage): Request {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const headers = new Headers();
@@ -75,12 +96,12 @@ export function toNodeHandler(handler: FormsHandler): (req: IncomingMessage, res
       const unread = !req.complete;
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => (headers[name] = value));
-      if (unread) headers.connection = 'close';
+      if (unread) {
+        headers.connection = 'close';
+        closeLingering(req);
+      }
       res.writeHead(response.status, headers);
-      res.write(new Uint8Array(await response.arrayBuffer()));
-      res.end(() => {
-        if (unread) req.socket.destroy();
-      });
+      res.end(new Uint8Array(await response.arrayBuffer()));
     })();
   };
 }
