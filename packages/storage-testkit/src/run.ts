@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testId, type NamedSkip, type StorageConformanceOptions, type SuiteDefinition } from './harness.js';
 import { addressesSuite } from './suites/addresses.js';
+import { batchWritesSuite } from './suites/batch-writes.js';
 import { botsKitSuite } from './suites/bots-kit.js';
 import { botsSuite } from './suites/bots.js';
 import { analyticsBotsSuite } from './suites/analytics-bots.js';
@@ -56,6 +57,7 @@ const suites: readonly SuiteDefinition[] = [
   conversationListsSuite,
   conversationDeleteSuite,
   timelineSuite,
+  batchWritesSuite,
   eventsSuite,
   stateSuite,
   routingSuite,

@@ -43,6 +43,8 @@ export interface ReadStateStore {
    * the transaction that stores the message.
    */
   noteIncoming(workspaceId: string, conversationId: string, at: number): Promise<void>;
+  /** Optional (batch ingest): `noteIncoming` for each note, in one call. */
+  noteIncomingMany?(workspaceId: string, notes: ReadonlyArray<{ conversationId: string; at: number }>): Promise<void>;
   /** Inserts or replaces the mark of `(workspaceId, userId, conversationId)`. Idempotent. */
   put(mark: ReadMark): Promise<void>;
   /**

@@ -206,6 +206,17 @@ export interface ContactStore {
    * as in `findByVisitorId`, keyed on the phone.
    */
   findByPhone(workspaceId: string, phone: string, options?: { lock?: boolean }): Promise<Contact | null>;
+  /**
+   * Optional (batch ingest, `kit.ingestMany`): the contacts whose emails are among `emails`
+   * (compared normalized), ordered by id. `lock` locks every row found until commit, as `get`
+   * with `lock` does. Without it, ingest asks `findByEmail` once per message.
+   */
+  findByEmails?(workspaceId: string, emails: readonly string[], options?: { lock?: boolean }): Promise<Contact[]>;
+  /**
+   * Optional (batch ingest): inserts every contact or none. Throws `CONFLICT` as `insert` does
+   * when an id or a non-null email exists, in the store or twice in `contacts`.
+   */
+  insertMany?(contacts: readonly Contact[]): Promise<void>;
   /** Contacts ordered by id; `search` matches name or email case-insensitively (substring). */
   list(workspaceId: string, query: { search?: string; cursor?: string | null; limit: number }): Promise<Page<Contact>>;
   /** Deletes a contact. Returns `false` when missing. */
@@ -240,6 +251,8 @@ export interface ConversationFilter {
 export interface ConversationStore {
   /** Inserts a conversation. Throws `CONFLICT` if the id exists. */
   insert(conversation: Conversation): Promise<void>;
+  /** Optional (batch ingest): inserts every conversation or none; `CONFLICT` as `insert` when an id exists, in the store or twice in `conversations`. */
+  insertMany?(conversations: readonly Conversation[]): Promise<void>;
   /** Replaces a conversation. Returns `false` when missing. */
   update(conversation: Conversation): Promise<boolean>;
   /**
@@ -283,6 +296,8 @@ export interface TimelineStore {
    * same `(workspaceId, channelId, externalId)` exists (this is what makes ingest idempotent).
    */
   insert(item: TimelineItem): Promise<void>;
+  /** Optional (batch ingest): inserts every item or none; `CONFLICT` as `insert` when an id or a message's external id exists, in the store or twice in `items`. */
+  insertMany?(items: readonly TimelineItem[]): Promise<void>;
   /** Replaces an item. Returns `false` when missing. */
   update(item: TimelineItem): Promise<boolean>;
   /** The item, or `null`. */
@@ -291,6 +306,8 @@ export interface TimelineStore {
   list(workspaceId: string, conversationId: string, query: { cursor?: string | null; limit: number }): Promise<Page<TimelineItem>>;
   /** The message with this channel id, or `null`. */
   findByExternalId(workspaceId: string, channelId: string, externalId: string): Promise<Message | null>;
+  /** Optional (batch ingest): the messages of the channel whose `externalId` is one of `externalIds`, in any order (`findByExternalId` for many). */
+  findManyByExternalId?(workspaceId: string, channelId: string, externalIds: readonly string[]): Promise<Message[]>;
   /** The newest message (by `createdAt`, ties in any order) in the workspace, any channel, whose `externalId` is one of `externalIds`, or `null`. */
   findByExternalIds(workspaceId: string, externalIds: string[]): Promise<Message | null>;
   /** *Global.* Outgoing messages still `pending` with `createdAt < before`, oldest first (the send outbox). */

@@ -25,12 +25,20 @@ export function contactStore(journal: JournalSource, table = new ContactTable())
     if (holder && holder.id !== row.id) throw new ConflictError(`a contact with email "${row.email}" already exists`);
   };
 
+  const insert = (contact: Contact) => {
+    const row = toRow(contact);
+    if (table.get(row.workspaceId, row.id)) throw new ConflictError(`contact "${row.id}" already exists`);
+    checkEmailFree(row);
+    replaceRow(journal(), table, row.workspaceId, row.id, row);
+  };
+
   return {
     async insert(contact) {
-      const row = toRow(contact);
-      if (table.get(row.workspaceId, row.id)) throw new ConflictError(`contact "${row.id}" already exists`);
-      checkEmailFree(row);
-      replaceRow(journal(), table, row.workspaceId, row.id, row);
+      insert(contact);
+    },
+    // A throw part way rolls back the call's unit of work: none of the rows stays.
+    async insertMany(contacts) {
+      for (const contact of contacts) insert(contact);
     },
     async update(contact) {
       const row = toRow(contact);
@@ -44,6 +52,14 @@ export function contactStore(journal: JournalSource, table = new ContactTable())
     },
     async findByEmail(workspaceId, email) {
       return copyOut(table.findByEmail(workspaceId, normalizeEmail(email)));
+    },
+    async findByEmails(workspaceId, emails) {
+      const found = new Map<string, Contact>();
+      for (const email of emails) {
+        const row = table.findByEmail(workspaceId, normalizeEmail(email));
+        if (row) found.set(row.id, row);
+      }
+      return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(copy);
     },
     async findByVisitorId(workspaceId, visitorId) {
       return copyOut(table.findByVisitorId(workspaceId, visitorId));

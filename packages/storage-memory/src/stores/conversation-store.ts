@@ -41,12 +41,20 @@ export function conversationStore(journal: JournalSource, tables: ConversationTa
   const write = (workspaceId: string, id: string, next: Conversation | undefined) =>
     replaceRow(journal(), table, workspaceId, id, next);
 
+  const insert = (conversation: Conversation) => {
+    if (table.get(conversation.workspaceId, conversation.id)) {
+      throw new ConflictError(`conversation "${conversation.id}" already exists`);
+    }
+    write(conversation.workspaceId, conversation.id, copyToStore(conversation));
+  };
+
   return {
     async insert(conversation) {
-      if (table.get(conversation.workspaceId, conversation.id)) {
-        throw new ConflictError(`conversation "${conversation.id}" already exists`);
-      }
-      write(conversation.workspaceId, conversation.id, copyToStore(conversation));
+      insert(conversation);
+    },
+    // A throw part way rolls back the call's unit of work: none of the rows stays.
+    async insertMany(conversations) {
+      for (const conversation of conversations) insert(conversation);
     },
     async update(conversation) {
       if (!table.get(conversation.workspaceId, conversation.id)) return false;

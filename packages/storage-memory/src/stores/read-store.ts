@@ -18,6 +18,9 @@ export function readStore(journal: JournalSource, table: ReadTable, conversation
     async noteIncoming(workspaceId, conversationId, at) {
       table.noteIncoming(journal(), workspaceId, conversationId, at);
     },
+    async noteIncomingMany(workspaceId, notes) {
+      for (const { conversationId, at } of notes) table.noteIncoming(journal(), workspaceId, conversationId, at);
+    },
     async put(mark) {
       table.put(journal(), { ...mark });
     },

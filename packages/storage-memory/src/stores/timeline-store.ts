@@ -25,11 +25,19 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
     }
   };
 
+  const insert = (item: TimelineItem) => {
+    if (table.get(item.workspaceId, item.id)) throw new ConflictError(`timeline item "${item.id}" already exists`);
+    checkExternalIdFree(item);
+    write(item.workspaceId, item.id, copyToStore(item));
+  };
+
   return {
     async insert(item) {
-      if (table.get(item.workspaceId, item.id)) throw new ConflictError(`timeline item "${item.id}" already exists`);
-      checkExternalIdFree(item);
-      write(item.workspaceId, item.id, copyToStore(item));
+      insert(item);
+    },
+    // A throw part way rolls back the call's unit of work: none of the items stays.
+    async insertMany(items) {
+      for (const item of items) insert(item);
     },
     async update(item) {
       if (!table.get(item.workspaceId, item.id)) return false;
@@ -47,6 +55,14 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
     },
     async findByExternalId(workspaceId, channelId, externalId) {
       return copyOut(table.byChannelId(workspaceId, channelId, externalId));
+    },
+    async findManyByExternalId(workspaceId, channelId, externalIds) {
+      const found: Message[] = [];
+      for (const externalId of new Set(externalIds)) {
+        const message = table.byChannelId(workspaceId, channelId, externalId);
+        if (message) found.push(copy(message));
+      }
+      return found;
     },
     async findByExternalIds(workspaceId, externalIds) {
       let newest: Message | undefined;

@@ -53,10 +53,26 @@ export class RowMapper<T extends object> {
     return [...this.fields.map(([field, , codec]) => encode(record[field], codec)), JSON.stringify(extra)];
   }
 
-  private placeholder(index: number): string {
+  private placeholder(index: number, offset = 0): string {
     const codec = this.fields[index]?.[2] ?? 'json';
-    if (codec === 'json') return `$${index + 1}::jsonb`;
-    return codec === 'texts' ? `$${index + 1}::text[]` : `$${index + 1}`;
+    const n = offset + index + 1;
+    if (codec === 'json') return `$${n}::jsonb`;
+    return codec === 'texts' ? `$${n}::text[]` : `$${n}`;
+  }
+
+  /** Most rows one `insertManySql` statement takes: its parameters stay under the protocol's 65 535. */
+  get maxRowsPerInsert(): number {
+    return Math.floor(65_535 / this.columns.length);
+  }
+
+  /**
+   * `insertSql` for `rows` rows in one statement; its parameters are each row's `values()`,
+   * concatenated. A skipped row (rowCount below `rows`) means a unique key exists.
+   */
+  insertManySql(rows: number): string {
+    const width = this.columns.length;
+    const tuples = Array.from({ length: rows }, (_, r) => `(${this.columns.map((_, i) => this.placeholder(i, r * width)).join(', ')})`);
+    return `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`;
   }
 
   /** `INSERT … ON CONFLICT DO NOTHING`: a skipped row (rowCount 0) means a unique key exists. */

@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor, normalizeEmail, type Contact, type ContactStore } from '@inboxkit/core';
 import { conflict } from '../errors.js';
 import { limitPlusOne, toPage, type StoreContext } from './context.js';
+import { insertRows } from './insert-many.js';
 import { Where } from './where.js';
 
 /** Escapes `%`, `_` and `\` so a search term matches literally inside ILIKE. */
@@ -38,6 +39,12 @@ export function contactStore({ db, t, inTransaction, atomic, search }: StoreCont
         if (rowCount === 0) throw conflict(`contact "${contact.id}" or its email exists`);
         await search.contactChanged(db, contact.workspaceId, contact.id, contact);
       }),
+    insertMany: (contacts) =>
+      atomic(async (db) => {
+        const rows = contacts.map((contact) => ({ ...contact, email: contact.email === null ? null : normalizeEmail(contact.email) }));
+        await insertRows(db, map, rows, 'contacts');
+        await search.contactsInserted(db, rows);
+      }),
     async update(contact) {
       const updated = await atomic(async (db) => {
         // The NOT EXISTS keeps a duplicate email from raising 23505, which would abort the
@@ -61,6 +68,15 @@ export function contactStore({ db, t, inTransaction, atomic, search }: StoreCont
       one('workspace_id = $1 AND id = $2', [workspaceId, id], options?.lock === true && inTransaction),
     findByEmail: (workspaceId, email) =>
       one('workspace_id = $1 AND email = $2', [workspaceId, normalizeEmail(email)]),
+    async findByEmails(workspaceId, emails, options) {
+      if (emails.length === 0) return [];
+      // Ordered by id, so two batches locking overlapping contacts take the locks in one order.
+      const { rows } = await db.query(
+        `SELECT * FROM ${t.contacts} WHERE workspace_id = $1 AND email = ANY($2::text[]) ORDER BY id${options?.lock && inTransaction ? ' FOR UPDATE' : ''}`,
+        [workspaceId, [...new Set(emails.map(normalizeEmail))]],
+      );
+      return rows.map((row) => map.fromRow(row));
+    },
     async findByVisitorId(workspaceId, visitorId, options) {
       await lockIdentity('visitorId', workspaceId, visitorId, options);
       return one('workspace_id = $1 AND visitor_ids @> $2::jsonb', [workspaceId, JSON.stringify([visitorId])]);

@@ -6,6 +6,7 @@ import { checkStoreLimit,
 } from '@inboxkit/core';
 import { conflict } from '../errors.js';
 import { moveRows, toPage, type StoreContext } from './context.js';
+import { insertRows } from './insert-many.js';
 import { Where } from './where.js';
 
 /** The WHERE of a conversation filter, over bare column names of the conversations table. */
@@ -54,6 +55,11 @@ export function conversationStore({ db, t, inTransaction, atomic, search }: Stor
         const { rowCount } = await db.query(map.insertSql(), map.values(conversation));
         if (rowCount === 0) throw conflict(`conversation "${conversation.id}" exists`);
         await search.conversationInserted(db, conversation);
+      }),
+    insertMany: (conversations) =>
+      atomic(async (db) => {
+        await insertRows(db, map, conversations, 'conversations');
+        await search.conversationsInserted(db, conversations);
       }),
     update: (conversation) =>
       atomic(async (db) => {

@@ -17,6 +17,19 @@ export function readStore({ db, t }: StoreContext): ReadStateStore {
         [workspaceId, conversationId, at],
       );
     },
+    async noteIncomingMany(workspaceId, notes) {
+      // The latest per conversation first: one upsert may not touch a row twice.
+      const latest = new Map<string, number>();
+      for (const { conversationId, at } of notes) latest.set(conversationId, Math.max(at, latest.get(conversationId) ?? at));
+      if (latest.size === 0) return;
+      await db.query(
+        `INSERT INTO ${t.conversationIncoming} (workspace_id, conversation_id, last_incoming_at)
+         SELECT $1, * FROM unnest($2::text[], $3::bigint[])
+         ON CONFLICT (workspace_id, conversation_id)
+         DO UPDATE SET last_incoming_at = GREATEST(${t.conversationIncoming}.last_incoming_at, EXCLUDED.last_incoming_at)`,
+        [workspaceId, [...latest.keys()], [...latest.values()]],
+      );
+    },
     async put(mark) {
       await db.query(
         `INSERT INTO ${t.conversationReads} (workspace_id, user_id, conversation_id, read_at) VALUES ($1, $2, $3, $4)

@@ -2,6 +2,7 @@ import { checkStoreLimit, decodeCursor, encodeCursor, type Message, type Timelin
 import { conflict } from '../errors.js';
 import { timelineItemFromRow } from '../schema/tables.js';
 import { limitPlusOne, toPage, type StoreContext } from './context.js';
+import { insertRows } from './insert-many.js';
 import { Where } from './where.js';
 
 /**
@@ -27,6 +28,13 @@ export function timelineStore({ db, t, atomic, search }: StoreContext): Timeline
         const { rowCount } = await db.query(map.insertSql(), map.values(item as never));
         if (rowCount === 0) throw conflict(`timeline item "${item.id}" or its external id exists`);
         await search.itemInserted(db, item);
+      }),
+    insertMany: (items) =>
+      atomic(async (db) => {
+        // One statement per kind: messages and comments have mappers of their own.
+        await insertRows(db, t.message, items.filter((item) => item.kind === 'message'), 'timeline items');
+        await insertRows(db, t.comment, items.filter((item) => item.kind === 'comment'), 'timeline items');
+        await search.itemsInserted(db, items);
       }),
     update: (item) =>
       atomic(async (db) => {
@@ -57,6 +65,12 @@ export function timelineStore({ db, t, atomic, search }: StoreContext): Timeline
           .equals('external_id', externalId)
           .equals('channel_id', channelId),
       ),
+    async findManyByExternalId(workspaceId, channelId, externalIds) {
+      if (externalIds.length === 0) return [];
+      const where = new Where().equals('workspace_id', workspaceId).equals('channel_id', channelId).equals('kind', 'message');
+      where.and(`external_id = ANY(${where.param([...new Set(externalIds)])}::text[])`);
+      return (await select(where, 'id', '')) as Message[];
+    },
     async findByExternalIds(workspaceId, externalIds) {
       if (externalIds.length === 0) return null;
       const where = new Where().equals('workspace_id', workspaceId).oneOf('external_id', externalIds);

@@ -87,6 +87,70 @@ export class SearchDocuments {
     );
   }
 
+  /** `contactChanged` for many inserted contacts, in one statement. */
+  async contactsInserted(db: Queryable, contacts: readonly Contact[]): Promise<void> {
+    if (contacts.length === 0) return;
+    await db.query(
+      `UPDATE ${this.t.conversationSearch} s SET contact = v.vector::tsvector
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS v(workspace_id, contact_id, vector)
+       WHERE s.workspace_id = v.workspace_id AND s.contact_id = v.contact_id AND s.contact <> v.vector::tsvector`,
+      [contacts.map((c) => c.workspaceId), contacts.map((c) => c.id), contacts.map((c) => vectorOf(contactSearchText(c)))],
+    );
+  }
+
+  /** `conversationInserted` for many conversations: one read of their contacts, one upsert. */
+  async conversationsInserted(db: Queryable, conversations: readonly Conversation[]): Promise<void> {
+    if (conversations.length === 0) return;
+    const { rows } = await db.query(
+      `SELECT * FROM ${this.t.contacts} WHERE (workspace_id, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [conversations.map((c) => c.workspaceId), conversations.map((c) => c.contactId)],
+    );
+    const vectors = new Map<string, string>();
+    for (const row of rows) {
+      const contact = this.t.contact.fromRow(row);
+      vectors.set(JSON.stringify([contact.workspaceId, contact.id]), vectorOf(contactSearchText(contact)));
+    }
+    await db.query(
+      `INSERT INTO ${this.t.conversationSearch} (workspace_id, conversation_id, contact_id, subject, contact)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::tsvector[], $5::tsvector[])
+       ON CONFLICT (workspace_id, conversation_id) DO UPDATE
+         SET contact_id = EXCLUDED.contact_id, subject = EXCLUDED.subject, contact = EXCLUDED.contact`,
+      [
+        conversations.map((c) => c.workspaceId),
+        conversations.map((c) => c.id),
+        conversations.map((c) => c.contactId),
+        conversations.map((c) => vectorOf(conversationSearchText(c))),
+        conversations.map((c) => vectors.get(JSON.stringify([c.workspaceId, c.contactId])) ?? ''),
+      ],
+    );
+  }
+
+  /**
+   * `itemInserted` for many items. One upsert may not touch a conversation's row twice, so
+   * the items go in rounds: the first item of each conversation, then the second, and so on
+   * (a backlog of new conversations is one round).
+   */
+  async itemsInserted(db: Queryable, items: readonly TimelineItem[]): Promise<void> {
+    const rounds: Array<Map<string, { workspaceId: string; conversationId: string; vector: string }>> = [];
+    for (const item of items) {
+      const vector = vectorOf(timelineSearchText(item));
+      if (vector === '') continue;
+      const key = JSON.stringify([item.workspaceId, item.conversationId]);
+      const round = rounds.find((r) => !r.has(key)) ?? rounds[rounds.push(new Map()) - 1]!;
+      round.set(key, { workspaceId: item.workspaceId, conversationId: item.conversationId, vector });
+    }
+    for (const round of rounds) {
+      const bodies = [...round.values()];
+      await db.query(
+        `INSERT INTO ${this.t.conversationSearch} AS s (workspace_id, conversation_id, body)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::tsvector[])
+         ON CONFLICT (workspace_id, conversation_id) DO UPDATE
+           SET body = CASE WHEN length(s.body) < ${MAX_BODY_LEXEMES} THEN s.body || EXCLUDED.body ELSE s.body END`,
+        [bodies.map((b) => b.workspaceId), bodies.map((b) => b.conversationId), bodies.map((b) => b.vector)],
+      );
+    }
+  }
+
   /** The indexed text of an item, read before it is replaced (`null` when missing). */
   async itemBefore(db: Queryable, workspaceId: string, id: string): Promise<{ conversationId: string; text: string } | null> {
     const { rows } = await db.query(`SELECT * FROM ${this.t.timeline} WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
