@@ -13,6 +13,8 @@ import { analyticsStore } from './stores/analytics/analytics-store.js';
 import type { StoreContext } from './stores/context.js';
 import { operationsOver } from './stores/operations.js';
 import { SearchDocuments } from './stores/search/documents.js';
+import { IndexedInserts } from './stores/search/indexed-inserts.js';
+import type { Queryable } from './driver/types.js';
 
 /** A `Storage` on PostgreSQL, plus what only it has. */
 export interface PostgresStorage extends Storage {
@@ -69,7 +71,11 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   // One LISTEN connection for the event feed and for signals.
   const hub = new NotifyHub(driver, [channel, signalChannel]);
   const search = new SearchDocuments(t);
-  const outside: StoreContext = { db: driver.db, t, inTransaction: false, channel, search, atomic: (fn) => driver.transaction(fn) };
+  const outside: StoreContext = { db: driver.db, t, inTransaction: false, channel, search, inserts: new IndexedInserts(t, search), atomic: (fn) => driver.transaction(fn) };
+  const inside = (db: Queryable): StoreContext => {
+    const txSearch = new SearchDocuments(t, true);
+    return { db, t, inTransaction: true, channel, search: txSearch, inserts: new IndexedInserts(t, txSearch), atomic: (inner) => inner(db) };
+  };
   const operations = operationsOver(outside);
   const feed = new EventFeed({
     listen: (listener) => hub.listen({ ...listener, channel }),
@@ -92,7 +98,7 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
     ...operations,
     analytics: analyticsStore(outside),
     transaction: (fn) =>
-      driver.transaction((db) => fn(operationsOver({ db, t, inTransaction: true, channel, search, atomic: (inner) => inner(db) }))),
+      driver.transaction((db) => fn(operationsOver(inside(db)))),
     subscribe: (listener) => feed.subscribe(listener),
     ...signalsOver(driver.db, hub, signalChannel, logger),
     migrate: async () => ({ applied: await migrate(driver, schema) }),

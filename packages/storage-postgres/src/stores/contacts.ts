@@ -1,7 +1,6 @@
 import { decodeCursor, encodeCursor, normalizeEmail, type Contact, type ContactStore } from '@inboxkit/core';
 import { conflict } from '../errors.js';
 import { limitPlusOne, toPage, type StoreContext } from './context.js';
-import { insertRows } from './insert-many.js';
 import { Where } from './where.js';
 
 /** Escapes `%`, `_` and `\` so a search term matches literally inside ILIKE. */
@@ -10,11 +9,11 @@ function likePattern(term: string): string {
 }
 
 /** Contacts; the unique index `(workspace_id, email)` is the email rule. */
-export function contactStore({ db, t, inTransaction, atomic, search }: StoreContext): ContactStore {
+export function contactStore({ db, t, inTransaction, atomic, search, inserts }: StoreContext): ContactStore {
   const map = t.contact;
   // Stored emails are normalized, whatever the caller passed.
-  const values = (contact: Contact) =>
-    map.values({ ...contact, email: contact.email === null ? null : normalizeEmail(contact.email) });
+  const normalized = (contact: Contact): Contact => ({ ...contact, email: contact.email === null ? null : normalizeEmail(contact.email) });
+  const values = (contact: Contact) => map.values(normalized(contact));
   const one = async (where: string, params: unknown[], lock = false): Promise<Contact | null> => {
     const { rows } = await db.query(
       `SELECT * FROM ${t.contacts} WHERE ${where} ORDER BY id LIMIT 1${lock ? ' FOR UPDATE' : ''}`,
@@ -33,18 +32,8 @@ export function contactStore({ db, t, inTransaction, atomic, search }: StoreCont
   };
 
   return {
-    insert: (contact) =>
-      atomic(async (db) => {
-        const { rowCount } = await db.query(map.insertSql(), values(contact));
-        if (rowCount === 0) throw conflict(`contact "${contact.id}" or its email exists`);
-        await search.contactChanged(db, contact.workspaceId, contact.id, contact);
-      }),
-    insertMany: (contacts) =>
-      atomic(async (db) => {
-        const rows = contacts.map((contact) => ({ ...contact, email: contact.email === null ? null : normalizeEmail(contact.email) }));
-        await insertRows(db, map, rows, 'contacts');
-        await search.contactsInserted(db, rows);
-      }),
+    insert: (contact) => atomic((db) => inserts.contacts(db, [normalized(contact)], `contact "${contact.id}" or its email`)),
+    insertMany: (contacts) => atomic((db) => inserts.contacts(db, contacts.map(normalized), 'contacts')),
     async update(contact) {
       const updated = await atomic(async (db) => {
         // The NOT EXISTS keeps a duplicate email from raising 23505, which would abort the

@@ -3,6 +3,7 @@ import type { Page } from '@inboxkit/core';
 import type { Queryable } from '../driver/types.js';
 import type { Tables } from '../schema/tables.js';
 import type { SearchDocuments } from './search/documents.js';
+import type { IndexedInserts } from './search/indexed-inserts.js';
 
 /** What every store is built over; one context outside transactions, one per transaction. */
 export interface StoreContext {
@@ -21,6 +22,8 @@ export interface StoreContext {
   atomic<T>(fn: (db: Queryable) => Promise<T>): Promise<T>;
   /** The search documents derived from the rows (migration 0005). */
   search: SearchDocuments;
+  /** Row inserts that write their search documents in the same statement. */
+  inserts: IndexedInserts;
 }
 
 /**

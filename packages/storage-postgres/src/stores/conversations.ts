@@ -4,9 +4,7 @@ import { checkStoreLimit,
   type ConversationFilter,
   type ConversationStore,
 } from '@inboxkit/core';
-import { conflict } from '../errors.js';
 import { moveRows, toPage, type StoreContext } from './context.js';
-import { insertRows } from './insert-many.js';
 import { Where } from './where.js';
 
 /** The WHERE of a conversation filter, over bare column names of the conversations table. */
@@ -47,20 +45,11 @@ export function listQuery(table: string, workspaceId: string, { cursor, limit, .
  * Conversations, listed newest activity first by the keyset `(last_message_at, id)`; each
  * list shape has an index ending in those two columns (docs/indexes.md).
  */
-export function conversationStore({ db, t, inTransaction, atomic, search }: StoreContext): ConversationStore {
+export function conversationStore({ db, t, inTransaction, atomic, search, inserts }: StoreContext): ConversationStore {
   const map = t.conversation;
   return {
-    insert: (conversation) =>
-      atomic(async (db) => {
-        const { rowCount } = await db.query(map.insertSql(), map.values(conversation));
-        if (rowCount === 0) throw conflict(`conversation "${conversation.id}" exists`);
-        await search.conversationInserted(db, conversation);
-      }),
-    insertMany: (conversations) =>
-      atomic(async (db) => {
-        await insertRows(db, map, conversations, 'conversations');
-        await search.conversationsInserted(db, conversations);
-      }),
+    insert: (conversation) => atomic((db) => inserts.conversations(db, [conversation], `conversation "${conversation.id}"`)),
+    insertMany: (conversations) => atomic((db) => inserts.conversations(db, conversations, 'conversations')),
     update: (conversation) =>
       atomic(async (db) => {
         const { rowCount } = await db.query(map.updateSql(['workspace_id', 'id']), map.values(conversation));

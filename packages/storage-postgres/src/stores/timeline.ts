@@ -1,15 +1,13 @@
 import { checkStoreLimit, decodeCursor, encodeCursor, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
-import { conflict } from '../errors.js';
 import { timelineItemFromRow } from '../schema/tables.js';
 import { limitPlusOne, toPage, type StoreContext } from './context.js';
-import { insertRows } from './insert-many.js';
 import { Where } from './where.js';
 
 /**
  * Messages and comments in one table, oldest first by `(created_at, id)`. The unique index
  * `(workspace_id, external_id, channel_id)` is what makes ingest idempotent across processes.
  */
-export function timelineStore({ db, t, atomic, search }: StoreContext): TimelineStore {
+export function timelineStore({ db, t, atomic, search, inserts }: StoreContext): TimelineStore {
   const mapperOf = (kind: TimelineItem['kind']) => (kind === 'message' ? t.message : t.comment);
   const fromRow = (row: Record<string, unknown>): TimelineItem => timelineItemFromRow(t, row);
   const select = async (where: Where, order: string, limit: string): Promise<TimelineItem[]> => {
@@ -22,20 +20,8 @@ export function timelineStore({ db, t, atomic, search }: StoreContext): Timeline
   };
 
   return {
-    insert: (item) =>
-      atomic(async (db) => {
-        const map = mapperOf(item.kind);
-        const { rowCount } = await db.query(map.insertSql(), map.values(item as never));
-        if (rowCount === 0) throw conflict(`timeline item "${item.id}" or its external id exists`);
-        await search.itemInserted(db, item);
-      }),
-    insertMany: (items) =>
-      atomic(async (db) => {
-        // One statement per kind: messages and comments have mappers of their own.
-        await insertRows(db, t.message, items.filter((item) => item.kind === 'message'), 'timeline items');
-        await insertRows(db, t.comment, items.filter((item) => item.kind === 'comment'), 'timeline items');
-        await search.itemsInserted(db, items);
-      }),
+    insert: (item) => atomic((db) => inserts.items(db, [item], `timeline item "${item.id}" or its external id`)),
+    insertMany: (items) => atomic((db) => inserts.items(db, items, 'timeline items')),
     update: (item) =>
       atomic(async (db) => {
         const before = await search.itemBefore(db, item.workspaceId, item.id);

@@ -12,7 +12,7 @@ import { vectorOf } from './vector.js';
 
 // A body stops growing at this many distinct lexemes, well inside PostgreSQL's 1 MB tsvector
 // limit: a conversation that long is found by the words it had by then (docs/indexes.md).
-const MAX_BODY_LEXEMES = 40_000;
+export const MAX_BODY_LEXEMES = 40_000;
 
 /**
  * Keeps `conversation_search` in step with the rows its documents come from. Each method is
@@ -20,23 +20,48 @@ const MAX_BODY_LEXEMES = 40_000;
  * transaction, right after the write succeeded.
  */
 export class SearchDocuments {
-  constructor(private readonly t: Tables) {}
+  // Inside a transaction: the contact part of each contact this transaction wrote. Those rows
+  // stay locked (or unseen by others) until commit, so the vector cannot go stale before then.
+  private readonly written: Map<string, string> | null;
 
-  private async contactVector(db: Queryable, workspaceId: string, contactId: string): Promise<string> {
-    const { rows } = await db.query(`SELECT * FROM ${this.t.contacts} WHERE workspace_id = $1 AND id = $2`, [workspaceId, contactId]);
-    return rows[0] ? vectorOf(contactSearchText(this.t.contact.fromRow(rows[0]))) : '';
+  /** `perTransaction`: remember the vectors of contacts written, for the conversations inserted after them. */
+  constructor(
+    private readonly t: Tables,
+    perTransaction = false,
+  ) {
+    this.written = perTransaction ? new Map() : null;
   }
 
-  /** A conversation was inserted: its subject and contact parts (the body may already exist). */
-  async conversationInserted(db: Queryable, conversation: Conversation): Promise<void> {
-    const { workspaceId, id, contactId } = conversation;
-    await db.query(
-      `INSERT INTO ${this.t.conversationSearch} (workspace_id, conversation_id, contact_id, subject, contact)
-       VALUES ($1, $2, $3, $4::tsvector, $5::tsvector)
-       ON CONFLICT (workspace_id, conversation_id) DO UPDATE
-         SET contact_id = EXCLUDED.contact_id, subject = EXCLUDED.subject, contact = EXCLUDED.contact`,
-      [workspaceId, id, contactId, vectorOf(conversationSearchText(conversation)), await this.contactVector(db, workspaceId, contactId)],
-    );
+  /** The contact part of `contact` (`null`: deleted), remembered for this transaction. */
+  noteContact(contact: Contact | null, id = contact?.id, workspaceId = contact?.workspaceId): string {
+    const vector = contact ? vectorOf(contactSearchText(contact)) : '';
+    this.written?.set(JSON.stringify([workspaceId, id]), vector);
+    return vector;
+  }
+
+  /** The contact part of each `(workspaceId, contactId)`: remembered ones as is, the others read in one statement. */
+  async contactVectors(db: Queryable, keys: ReadonlyArray<readonly [string, string]>): Promise<string[]> {
+    const found = new Map<string, string>();
+    const missing = keys.filter((key) => {
+      const vector = this.written?.get(JSON.stringify(key));
+      if (vector !== undefined) found.set(JSON.stringify(key), vector);
+      return vector === undefined;
+    });
+    if (missing.length > 0) {
+      const { rows } = await db.query(
+        `SELECT * FROM ${this.t.contacts} WHERE (workspace_id, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+        [missing.map(([ws]) => ws), missing.map(([, id]) => id)],
+      );
+      for (const row of rows) {
+        const contact = this.t.contact.fromRow(row);
+        found.set(JSON.stringify([contact.workspaceId, contact.id]), vectorOf(contactSearchText(contact)));
+      }
+    }
+    return keys.map((key) => found.get(JSON.stringify(key)) ?? '');
+  }
+
+  private async contactVector(db: Queryable, workspaceId: string, contactId: string): Promise<string> {
+    return (await this.contactVectors(db, [[workspaceId, contactId]]))[0]!;
   }
 
   /** A conversation was replaced: rewrites the subject when it changed, the contact part when the contact did. */
@@ -71,84 +96,8 @@ export class SearchDocuments {
     await db.query(
       `UPDATE ${this.t.conversationSearch} SET contact = $3::tsvector
        WHERE workspace_id = $1 AND contact_id = $2 AND contact <> $3::tsvector`,
-      [workspaceId, contactId, contact ? vectorOf(contactSearchText(contact)) : ''],
+      [workspaceId, contactId, this.noteContact(contact, contactId, workspaceId)],
     );
-  }
-
-  /** A timeline item was inserted: its words join the conversation's body. */
-  async itemInserted(db: Queryable, item: TimelineItem): Promise<void> {
-    const vector = vectorOf(timelineSearchText(item));
-    if (vector === '') return;
-    await db.query(
-      `INSERT INTO ${this.t.conversationSearch} AS s (workspace_id, conversation_id, body) VALUES ($1, $2, $3::tsvector)
-       ON CONFLICT (workspace_id, conversation_id) DO UPDATE
-         SET body = CASE WHEN length(s.body) < ${MAX_BODY_LEXEMES} THEN s.body || EXCLUDED.body ELSE s.body END`,
-      [item.workspaceId, item.conversationId, vector],
-    );
-  }
-
-  /** `contactChanged` for many inserted contacts, in one statement. */
-  async contactsInserted(db: Queryable, contacts: readonly Contact[]): Promise<void> {
-    if (contacts.length === 0) return;
-    await db.query(
-      `UPDATE ${this.t.conversationSearch} s SET contact = v.vector::tsvector
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS v(workspace_id, contact_id, vector)
-       WHERE s.workspace_id = v.workspace_id AND s.contact_id = v.contact_id AND s.contact <> v.vector::tsvector`,
-      [contacts.map((c) => c.workspaceId), contacts.map((c) => c.id), contacts.map((c) => vectorOf(contactSearchText(c)))],
-    );
-  }
-
-  /** `conversationInserted` for many conversations: one read of their contacts, one upsert. */
-  async conversationsInserted(db: Queryable, conversations: readonly Conversation[]): Promise<void> {
-    if (conversations.length === 0) return;
-    const { rows } = await db.query(
-      `SELECT * FROM ${this.t.contacts} WHERE (workspace_id, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [conversations.map((c) => c.workspaceId), conversations.map((c) => c.contactId)],
-    );
-    const vectors = new Map<string, string>();
-    for (const row of rows) {
-      const contact = this.t.contact.fromRow(row);
-      vectors.set(JSON.stringify([contact.workspaceId, contact.id]), vectorOf(contactSearchText(contact)));
-    }
-    await db.query(
-      `INSERT INTO ${this.t.conversationSearch} (workspace_id, conversation_id, contact_id, subject, contact)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::tsvector[], $5::tsvector[])
-       ON CONFLICT (workspace_id, conversation_id) DO UPDATE
-         SET contact_id = EXCLUDED.contact_id, subject = EXCLUDED.subject, contact = EXCLUDED.contact`,
-      [
-        conversations.map((c) => c.workspaceId),
-        conversations.map((c) => c.id),
-        conversations.map((c) => c.contactId),
-        conversations.map((c) => vectorOf(conversationSearchText(c))),
-        conversations.map((c) => vectors.get(JSON.stringify([c.workspaceId, c.contactId])) ?? ''),
-      ],
-    );
-  }
-
-  /**
-   * `itemInserted` for many items. One upsert may not touch a conversation's row twice, so
-   * the items go in rounds: the first item of each conversation, then the second, and so on
-   * (a backlog of new conversations is one round).
-   */
-  async itemsInserted(db: Queryable, items: readonly TimelineItem[]): Promise<void> {
-    const rounds: Array<Map<string, { workspaceId: string; conversationId: string; vector: string }>> = [];
-    for (const item of items) {
-      const vector = vectorOf(timelineSearchText(item));
-      if (vector === '') continue;
-      const key = JSON.stringify([item.workspaceId, item.conversationId]);
-      const round = rounds.find((r) => !r.has(key)) ?? rounds[rounds.push(new Map()) - 1]!;
-      round.set(key, { workspaceId: item.workspaceId, conversationId: item.conversationId, vector });
-    }
-    for (const round of rounds) {
-      const bodies = [...round.values()];
-      await db.query(
-        `INSERT INTO ${this.t.conversationSearch} AS s (workspace_id, conversation_id, body)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::tsvector[])
-         ON CONFLICT (workspace_id, conversation_id) DO UPDATE
-           SET body = CASE WHEN length(s.body) < ${MAX_BODY_LEXEMES} THEN s.body || EXCLUDED.body ELSE s.body END`,
-        [bodies.map((b) => b.workspaceId), bodies.map((b) => b.conversationId), bodies.map((b) => b.vector)],
-      );
-    }
   }
 
   /** The indexed text of an item, read before it is replaced (`null` when missing). */
