@@ -29,12 +29,14 @@ export interface ListView {
 
 const statusView: ConversationFilter = { statuses: ['open'], spam: false };
 const unassignedView: ConversationFilter = { assigneeId: null, statuses: ['open'], spam: false };
+const noTeamView: ConversationFilter = { teamId: null, statuses: ['open'], spam: false };
 
-/** The three shapes of issue #14, as the core's store filter (it adds `spam: false`). */
+/** The three shapes of issue #14 and the no-team view (migration 0010), as the core's store filter (it adds `spam: false`). */
 const views: ListView[] = [
   { name: 'status view', note: "status 'open', page 1", filter: statusView, limit: LIMIT, depth: 1 },
   { name: 'unassigned view', note: "unassigned + 'open', page 1", filter: unassignedView, limit: LIMIT, depth: 1 },
   { name: 'cursor paging', note: `status view, pages 2–${PAGE_DEPTH} by nextCursor`, filter: statusView, limit: LIMIT, depth: PAGE_DEPTH },
+  { name: 'no-team view', note: "no team + 'open', page 1", filter: noTeamView, limit: LIMIT, depth: 1 },
 ];
 
 /** Where a view's scroll stands on one store: the next page's cursor and its number. */
