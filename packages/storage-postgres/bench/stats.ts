@@ -1,9 +1,33 @@
+/** The index of the `p`th percentile (0–100) in `n` sorted samples, by nearest rank. */
+const nearestRank = (n: number, p: number) => Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1));
+
 /** Percentile (0–100) of `samples` by nearest rank. */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
+  return [...samples].sort((a, b) => a - b)[nearestRank(samples.length, p)]!;
+}
+
+/**
+ * A 95% interval of `percentile(b, p) / percentile(a, p)` by paired bootstrap: sample `i` of
+ * `a` and of `b` were taken next to each other, so a resample keeps pairs together and a
+ * load spike that hit both calls stays on both sides of the ratio. Seeded: same run, same
+ * interval.
+ */
+export function ratioInterval(a: readonly number[], b: readonly number[], p: number, random: () => number, resamples = 1000): [number, number] {
+  const n = Math.min(a.length, b.length);
+  const ratios = new Float64Array(resamples);
+  const [ra, rb] = [new Float64Array(n), new Float64Array(n)];
+  const rank = nearestRank(n, p);
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < n; i++) {
+      const pick = Math.floor(random() * n);
+      ra[i] = a[pick]!;
+      rb[i] = b[pick]!;
+    }
+    ratios[r] = rb.sort()[rank]! / ra.sort()[rank]!;
+  }
+  ratios.sort();
+  return [ratios[Math.floor(0.025 * resamples)]!, ratios[Math.ceil(0.975 * resamples) - 1]!];
 }
 
 /** Milliseconds elapsed since `start` (from `performance.now()`). */

@@ -13,16 +13,17 @@ interface PlanNode {
 
 const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 
-// The inbox views of issue #14 on a workspace big enough for the planner to prefer indexes:
+// The inbox views of issue #14 (and the no-team view, migration 0010) on a workspace big enough for the planner to prefer indexes:
 // each must read an index range already in list order (no Sort of its matches) and the range
 // of its own index (not the activity order, filtered), on the first page and after a cursor.
 const views: Array<{ name: string; filter: ConversationFilter; index: string }> = [
   { name: 'status view', filter: { statuses: ['open'], spam: false }, index: 'conversations_status_idx' },
   { name: 'unassigned view', filter: { assigneeId: null, statuses: ['open'], spam: false }, index: 'conversations_unassigned_idx' },
+  { name: 'no-team view', filter: { teamId: null, statuses: ['open'], spam: false }, index: 'conversations_no_team_idx' },
 ];
 
 describeOnBothDatabases('conversation list plans', (stores) => {
-  it('the status and unassigned views read their ordered index range, first page and later pages', async () => {
+  it('the status, unassigned and no-team views read their ordered index range, first page and later pages', async () => {
     const { storage, schema, cleanup } = await stores().create();
     try {
       await seedList({ query: (sql, params) => stores().sql(sql, params).then((rows) => ({ rows })) }, schema, 20_000);
@@ -45,6 +46,8 @@ describeOnBothDatabases('conversation list plans', (stores) => {
       // The page itself is the filter's newest rows (the plan changes nothing about results).
       const page = await storage.conversations.list(LIST_WS, { ...views[1]!.filter, limit: 5 });
       expect(page.items.every((c) => c.assigneeId === null && c.status === 'open' && !c.spam)).toBe(true);
+      const teamless = await storage.conversations.list(LIST_WS, { ...views[2]!.filter, limit: 5 });
+      expect(teamless.items.map((c) => c.teamId)).toEqual([null, null, null, null, null]);
     } finally {
       await cleanup();
     }

@@ -146,7 +146,7 @@ export const conversationListsSuite = defineSuite('conversations', (t) => {
     }
   });
 
-  t.test('the status and unassigned views page through ties on lastMessageAt exactly, and follow reassignment', async ({ storage }) => {
+  t.test('the status, unassigned and no-team views page through ties on lastMessageAt exactly, and follow reassignment', async ({ storage }) => {
     const world = await seedWorld(storage);
     const ws = world.workspace.id;
     const data: Conversation[] = [];
@@ -160,11 +160,16 @@ export const conversationListsSuite = defineSuite('conversations', (t) => {
           status: i % 4 === 3 ? 'closed' : 'open',
           closedAt: i % 4 === 3 ? FIXTURE_TIME : null,
           assigneeId: i % 3 === 1 ? 'user_1' : i % 5 === 0 ? 'user_2' : null,
+          teamId: i % 2 === 0 ? null : 'team_1',
           spam: i === 7,
         }),
       );
     }
-    const views: ConversationFilter[] = [{ statuses: ['open'], spam: false }, { assigneeId: null, statuses: ['open'], spam: false }];
+    const views: ConversationFilter[] = [
+      { statuses: ['open'], spam: false },
+      { assigneeId: null, statuses: ['open'], spam: false },
+      { teamId: null, statuses: ['open'], spam: false },
+    ];
     const expectPages = async (rows: Conversation[]) => {
       for (const filter of views) {
         const expected = idsOf(rows.filter((c) => matches(c, filter)).sort(byActivity));
@@ -176,15 +181,17 @@ export const conversationListsSuite = defineSuite('conversations', (t) => {
       }
     };
     await expectPages(data);
-    // Moves in and out of both views: assigned, unassigned, closed, reopened.
+    // Moves in and out of the views: assigned, unassigned, closed, reopened, team set and cleared.
     const changed = data.map((c, i): Conversation => {
       if (i === 0) return { ...c, assigneeId: 'user_1' };
       if (i === 1) return { ...c, assigneeId: null };
       if (i === 2) return { ...c, status: 'closed', closedAt: FIXTURE_TIME };
       if (i === 3) return { ...c, status: 'open', closedAt: null };
+      if (i === 4) return { ...c, teamId: 'team_1' };
+      if (i === 5) return { ...c, teamId: null };
       return c;
     });
-    for (const c of changed.slice(0, 4)) await storage.conversations.update(c);
+    for (const c of changed.slice(0, 6)) await storage.conversations.update(c);
     await expectPages(changed);
   });
 
