@@ -2,10 +2,11 @@ import { createInboxKit, type InboundMessage } from '@inboxkit/core';
 import { createTestChannel } from '@inboxkit/core/testing';
 import pg from 'pg';
 import { postgresStorage } from '../src/index.js';
+import { vectorOf } from '../src/stores/search/vector.js';
 import { fmt, since, type Row } from './stats.js';
 
 const MESSAGES = Number(process.env.BENCH_PG_INGEST ?? 1_500);
-const WORKERS = 8;
+const WORKERS = Number(process.env.BENCH_PG_LANES ?? 8);
 const BATCH = 100;
 
 /** Runs `work(i)` for i in [0, count) on `WORKERS` concurrent lanes; returns elapsed ms. */
@@ -35,9 +36,10 @@ async function kitOn(pool: pg.Pool, schema: string) {
 }
 
 /**
- * The raw baseline: what ingest of a new conversation writes, as hand-written statements in
- * one transaction per message (contact, conversation, message, its three events through the
- * same per-workspace seq counter), without the reads and checks of the pipeline.
+ * The raw baseline: the rows ingest of a new conversation writes, as hand-written statements
+ * in one transaction per message (contact, conversation, message, the conversation's search
+ * document and last-incoming row, its three events through the same per-workspace seq
+ * counter), without the reads and checks of the pipeline.
  */
 async function rawIngest(pool: pg.Pool, schema: string, workspaceId: string, inboxId: string, channelId: string, i: number): Promise<void> {
   const s = `"${schema}"`;
@@ -57,6 +59,13 @@ async function rawIngest(pool: pg.Pool, schema: string, workspaceId: string, inb
       VALUES ($1,$2,$3,'message',$4,$5,$6,'incoming',$7::jsonb,null,null,'[]',$8,'{}',null,null,'{}')`,
     [workspaceId, messageId, conversationId, now, 'Hello, my order did not arrive. Can you check where it is?', channelId,
       JSON.stringify({ type: 'contact', id: contactId }), `<raw${i}@mail.bench.test>`]);
+    // The derived rows ingest writes too: the conversation's search document and its last incoming message.
+    const subject = vectorOf(`Order #${i}`);
+    const contactPart = vectorOf(`Customer ${i} raw${i}@bench.test`);
+    const body = vectorOf('Hello, my order did not arrive. Can you check where it is?');
+    await client.query(`INSERT INTO ${s}.conversation_search (workspace_id, conversation_id, contact_id, subject, contact, body)
+      VALUES ($1,$2,$3,$4::tsvector,$5::tsvector,$6::tsvector)`, [workspaceId, conversationId, contactId, subject, contactPart, body]);
+    await client.query(`INSERT INTO ${s}.conversation_incoming (workspace_id, conversation_id, last_incoming_at) VALUES ($1,$2,$3)`, [workspaceId, conversationId, now]);
     const events = ['contact.created', 'conversation.created', 'message.received'].map((type, k) => ({ id: `evt_raw${i}_${k}`, type, at: now, data: { conversationId, contactId } }));
     await client.query(`WITH counter AS (
         INSERT INTO ${s}.event_seqs AS q (workspace_id, seq) VALUES ($1, $2) ON CONFLICT (workspace_id) DO UPDATE SET seq = q.seq + EXCLUDED.seq RETURNING seq

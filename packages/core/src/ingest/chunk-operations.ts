@@ -57,9 +57,6 @@ export class ChunkOperations {
 
   private async prefetch(chunk: readonly PreparedInbound[]): Promise<void> {
     const { tx, workspaceId } = this;
-    // The channels were read just before the transaction, and the conversations take their
-    // inbox from that read: routing checks against the same one.
-    for (const { channel } of chunk) this.records.set(JSON.stringify(['get', workspaceId, 'channel', channel.id]), Promise.resolve(channel));
     if (tx.timeline.findManyByExternalId) {
       const byChannel = new Map<string, string[]>();
       for (const { message } of chunk) (byChannel.get(message.channelId) ?? byChannel.set(message.channelId, []).get(message.channelId)!).push(message.externalId);

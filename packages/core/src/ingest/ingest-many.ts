@@ -3,7 +3,8 @@ import type { InboundMessage } from '../domain/inbound.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { KitRuntime } from '../kit/runtime.js';
 import { Scope } from '../kit/scope.js';
-import { activeChannel, ingestBatched, ingestInTransaction, mutateRetrying, prepareInbound, type PreparedInbound } from './ingest.js';
+import { ChunkOperations } from './chunk-operations.js';
+import { activeChannel, ingestInTransaction, mutateRetrying, prepareInbound, type PreparedInbound } from './ingest.js';
 import type { IngestResult } from './ingest-result.js';
 
 /**
@@ -31,7 +32,7 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  * The batch door for backlogs (an IMAP first sync): each message gets what `kit.ingest` would
  * give it — same dedupe by `(channelId, externalId)`, within the batch too, same filters,
  * contacts, threading, routing and events — but consecutive messages of one workspace share
- * a transaction, up to `CHUNK` at a time, read and written in batches (`ingestBatched`). A message that fails fails alone: its chunk is
+ * a transaction, up to `CHUNK` at a time, read and written in batches (`ChunkOperations`). A message that fails fails alone: its chunk is
  * rolled back and ingested again one message per transaction. Never throws for a message;
  * throws `VALIDATION` only when `messages` is not an array.
  */
@@ -70,7 +71,13 @@ async function ingestChunk(runtime: KitRuntime, chunk: Queued[], results: Ingest
   // The channels were found in the workspace: it exists.
   const scope = new Scope(runtime, chunk[0]!.message.workspaceId, null, true);
   try {
-    const outcomes = await mutateRetrying(scope, (tx, events) => ingestBatched(scope, tx, events, chunk));
+    const outcomes = await mutateRetrying(scope, async (tx, events) => {
+      const ops = await ChunkOperations.open(tx, scope.workspaceId, chunk);
+      const stored: IngestResult[] = [];
+      for (const item of chunk) stored.push(await ingestInTransaction(scope, ops.operations, events, item));
+      await ops.flush();
+      return stored;
+    });
     outcomes.forEach((outcome, k) => (results[chunk[k]!.index] = outcome));
     return;
   } catch {

@@ -17,7 +17,6 @@ import type { EventRecorder } from '../events/event-recorder.js';
 import { randomToken } from '../runtime/ids.js';
 import { storedHtml } from '../runtime/sanitize-html.js';
 import { storeAttachments } from './attachments.js';
-import { ChunkOperations } from './chunk-operations.js';
 import { dropMessage } from './dropped.js';
 import { findThread } from './find-thread.js';
 import type { IngestResult } from './ingest-result.js';
@@ -80,20 +79,7 @@ export async function ingest(runtime: KitRuntime, input: InboundMessage): Promis
   const prepared = await prepareInbound(runtime, input, (workspaceId, channelId) => activeChannel(runtime, workspaceId, channelId));
   // The channel is a row of the workspace: the workspace exists, no need to read it again.
   const scope = new Scope(runtime, prepared.message.workspaceId, null, true);
-  return mutateRetrying(scope, async (tx, events) => (await ingestBatched(scope, tx, events, [prepared]))[0]!);
-}
-
-/**
- * `ingestInTransaction` for each message, in order, on a `ChunkOperations` view of `tx`: the
- * reads and writes of the whole list go to the store in batches. `kit.ingest` runs a list of
- * one (its dedupe and sender lookups are then single reads, its inserts single statements).
- */
-export async function ingestBatched(scope: Scope, tx: StorageOperations, events: EventRecorder, items: readonly PreparedInbound[]): Promise<IngestResult[]> {
-  const ops = await ChunkOperations.open(tx, scope.workspaceId, items);
-  const results: IngestResult[] = [];
-  for (const item of items) results.push(await ingestInTransaction(scope, ops.operations, events, item));
-  await ops.flush();
-  return results;
+  return mutateRetrying(scope, (tx, events) => ingestInTransaction(scope, tx, events, prepared));
 }
 
 /** One message's part of an ingest transaction (`ingest` runs one, `ingestMany` many in a row). */
@@ -136,7 +122,7 @@ export async function ingestInTransaction(
       contactId: contact.id,
     });
     // A bot chatflow's conversation waits for the bot: its handoff routes it (see `ws.bots`).
-    if (!filter && !(await startsWithBot(tx, workspaceId, inbound))) conversation = await routeNewConversation(scope, tx, events, conversation, contact);
+    if (!filter && !(await startsWithBot(tx, workspaceId, inbound))) conversation = await routeNewConversation(scope, tx, events, conversation, contact, channel);
   } else {
     if (conversation.status !== 'open') {
       // A customer writing again reopens closed and wakes snoozed conversations.

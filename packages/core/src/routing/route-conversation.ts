@@ -1,3 +1,4 @@
+import type { Channel } from '../domain/channel.js';
 import type { Contact } from '../domain/contact.js';
 import type { Conversation } from '../domain/conversation.js';
 import type { EventRecorder } from '../events/event-recorder.js';
@@ -19,6 +20,8 @@ export interface RouteOptions {
   targets?: RoutingTargetsInput;
   /** Recorded in the event's `reason`. Default `handoff` when `targets` are given, else `new`. */
   trigger?: RoutingTrigger;
+  /** The conversation's channel as the caller has just read it (ingest), so the rule lookup does not read it again. */
+  channel?: Pick<Channel, 'id' | 'inboxId'>;
 }
 
 // A handoff into a channel without a rule: hand out fairly, and never to someone who is away.
@@ -68,11 +71,12 @@ export function recordRouting(events: EventRecorder, before: Conversation, outco
  * the new inbox's oldest active channel of the same type that has one, like a message of that
  * type arriving there. `null` when there is none.
  */
-export async function conversationRule(tx: StorageOperations, conversation: Conversation): Promise<RoutingRule | null> {
+export async function conversationRule(tx: StorageOperations, conversation: Conversation, known?: Pick<Channel, 'id' | 'inboxId'>): Promise<RoutingRule | null> {
   const { workspaceId, inboxId } = conversation;
   const own = await tx.records.get(workspaceId, 'routingRule', conversation.channelId);
   if (own?.inboxId === inboxId) return own;
-  if (!own && (await tx.records.get(workspaceId, 'channel', conversation.channelId))?.inboxId === inboxId) return null;
+  const channel = known?.id === conversation.channelId ? known : await tx.records.get(workspaceId, 'channel', conversation.channelId);
+  if (!own && channel?.inboxId === inboxId) return null;
   const channels = await tx.records.list(workspaceId, 'channel', { where: { inboxId, type: conversation.channelType, status: 'active' } });
   for (const channel of channels.items) {
     const rule = await tx.records.get(workspaceId, 'routingRule', channel.id);
@@ -95,7 +99,7 @@ export async function routeConversation(
   contact: Contact | null,
   options: RouteOptions = {},
 ): Promise<Conversation> {
-  const channelRule = await conversationRule(tx, conversation);
+  const channelRule = await conversationRule(tx, conversation, options.channel);
   const targets = options.targets ? routingTargetsSchema.parse(options.targets) : null;
   const now = scope.runtime.clock.now();
   const rule: RoutingRule | null = channelRule
@@ -132,6 +136,7 @@ export async function routeNewConversation(
   events: EventRecorder,
   conversation: Conversation,
   contact: Contact,
+  channel?: Pick<Channel, 'id' | 'inboxId'>,
 ): Promise<Conversation> {
-  return routeConversation(scope, tx, events, conversation, contact, { trigger: 'new' });
+  return routeConversation(scope, tx, events, conversation, contact, { trigger: 'new', ...(channel && { channel }) });
 }
