@@ -21,8 +21,12 @@ const year = { from: SHAPE.start, to: SHAPE.start + SHAPE.span };
 const ws = SHAPE.workspaceId;
 
 const storage = memoryStorage();
+const seedCpu = process.cpuUsage();
 const seedMs = await seedAnalytics(storage);
-console.log(`seeded ${SHAPE.conversations} conversations and ${SHAPE.conversations * SHAPE.itemsPerConversation} timeline items in ${fmt(seedMs / 1000)} s (through the Storage API)`);
+const { user: seedUser, system: seedSystem } = process.cpuUsage(seedCpu);
+console.log(
+  `seeded ${SHAPE.conversations} conversations and ${SHAPE.conversations * SHAPE.itemsPerConversation} timeline items in ${fmt(seedMs / 1000)} s, ${fmt((seedUser + seedSystem) / 1e6)} s CPU (through the Storage API)`,
+);
 console.log(`heap used ${fmt(process.memoryUsage().heapUsed / 1e6, 0)} MB, rss ${fmt(process.memoryUsage.rss() / 1e6, 0)} MB`);
 
 interface Measure {
