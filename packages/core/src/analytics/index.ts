@@ -13,7 +13,7 @@ export {
   type ExportConversationsInput,
   type BotPerformanceInput,
 } from './schemas.js';
-export { timelineFacts, itemRole, type TimelineFacts, type Wait, type ItemRole } from './timeline-facts.js';
+export { timelineFacts, TimelineFactsBuilder, itemRole, type TimelineFacts, type Wait, type ItemRole } from './timeline-facts.js';
 export { durationStats, percentileCont, NO_DURATIONS } from './duration-stats.js';
 export { workingIntervals, WorkingTime } from './working-time.js';
 export { hoursProfileOf, type HoursProfile } from './business-hours.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineItem } from '../domain/timeline.js';
-import { timelineFacts, type Wait } from './timeline-facts.js';
+import { TimelineFactsBuilder, timelineFacts, type Wait } from './timeline-facts.js';
 
 /** A compact timeline: `in` = contact message, `u:<id>` = user reply, `bot`, `system`, `note` = comment. */
 type Step = [kind: 'in' | `u:${string}` | 'bot' | 'system' | 'note', at: number];
@@ -54,5 +54,14 @@ describe('timelineFacts', () => {
   it('counts messages by role and finds the first incoming message', () => {
     const facts = timelineFacts(timeline([['u:a', 0], ['bot', 1], ['in', 2], ['note', 3], ['system', 4], ['in', 5], ['u:b', 6]]));
     expect(facts).toMatchObject({ firstIncomingAt: 2, incomingMessages: 2, userMessages: 2, botMessages: 2 });
+  });
+
+  it('a builder fed one item at a time holds the facts of every prefix (what a store keeps current)', () => {
+    const items = timeline([['u:a', 0], ['in', 1], ['in', 2], ['u:a', 3], ['u:b', 4], ['bot', 5], ['in', 6], ['note', 7], ['u:b', 8], ['in', 9]]);
+    const builder = new TimelineFactsBuilder();
+    items.forEach((item, i) => {
+      builder.add(item);
+      expect(builder.facts).toEqual(timelineFacts(items.slice(0, i + 1)));
+    });
   });
 });

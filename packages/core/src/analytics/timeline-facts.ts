@@ -43,15 +43,18 @@ export function itemRole(item: TimelineItem): ItemRole {
 }
 
 /**
- * Applies the analytics definitions to one conversation's timeline, given in timeline order
- * (`createdAt`, then id). A wait starts at an incoming message when none is running (the
+ * Applies the analytics definitions to one conversation's timeline item by item, given in
+ * timeline order (`createdAt`, then id): what `timelineFacts` does in one go, for stores that
+ * keep a conversation's facts current as its timeline grows (appending an item is O(1), where
+ * recomputing is O(items)). A wait starts at an incoming message when none is running (the
  * first incoming message, or the first after a user reply) and ends at the next user reply.
  * Replies while no wait runs (before any incoming message, or a second reply in a row) end
  * nothing; bot and system messages and comments neither start nor end a wait. SQL stores
  * implement the same rule with window functions (see `definitions.md`).
  */
-export function timelineFacts(items: Iterable<TimelineItem>): TimelineFacts {
-  const facts: TimelineFacts = {
+export class TimelineFactsBuilder {
+  /** The facts of the items added so far (updated in place by `add`). */
+  readonly facts: TimelineFacts = {
     firstIncomingAt: null,
     firstResponseAt: null,
     waits: [],
@@ -59,24 +62,33 @@ export function timelineFacts(items: Iterable<TimelineItem>): TimelineFacts {
     userMessages: 0,
     botMessages: 0,
   };
-  let waitingSince: number | null = null;
-  for (const item of items) {
+  private waitingSince: number | null = null;
+
+  /** Adds the next item; it must not sort before any item added earlier. */
+  add(item: TimelineItem): void {
+    const facts = this.facts;
     const role = itemRole(item);
     if (role === 'incoming') {
       facts.incomingMessages++;
       facts.firstIncomingAt ??= item.createdAt;
-      waitingSince ??= item.createdAt;
+      this.waitingSince ??= item.createdAt;
     } else if (role === 'user-reply') {
       facts.userMessages++;
-      if (waitingSince === null) continue;
+      if (this.waitingSince === null) return;
       const first = facts.waits.length === 0;
       const repliedBy = item.kind === 'message' ? item.author.id : null;
-      facts.waits.push({ startedAt: waitingSince, endedAt: item.createdAt, repliedBy, first });
+      facts.waits.push({ startedAt: this.waitingSince, endedAt: item.createdAt, repliedBy, first });
       if (first) facts.firstResponseAt = item.createdAt;
-      waitingSince = null;
+      this.waitingSince = null;
     } else if (role === 'bot') {
       facts.botMessages++;
     }
   }
-  return facts;
+}
+
+/** The facts of one conversation's timeline, given in timeline order (see `TimelineFactsBuilder` for the rule). */
+export function timelineFacts(items: Iterable<TimelineItem>): TimelineFacts {
+  const builder = new TimelineFactsBuilder();
+  for (const item of items) builder.add(item);
+  return builder.facts;
 }

@@ -2,7 +2,10 @@ import { checkStoreLimit, encodeCursor, timelineFacts, type ConversationExportRo
 import { readCursor } from '../page.js';
 import { analyticsFilter, type AnalyticsTables } from './tables.js';
 
-/** One export page: the creation index from the cursor on, each row's timeline walked once. */
+/** The facts of a conversation without timeline items. */
+const NO_ITEMS = timelineFacts([]);
+
+/** One export page: the creation index from the cursor on, each row's facts as the timeline table keeps them. */
 export function exportConversations(tables: AnalyticsTables, workspaceId: string, query: ExportQuery): Page<ConversationExportRow> {
   checkStoreLimit(query.limit);
   const after = readCursor(query.cursor, ['number', 'string']);
@@ -16,7 +19,7 @@ export function exportConversations(tables: AnalyticsTables, workspaceId: string
       const last = items[items.length - 1]!;
       return { items, nextCursor: encodeCursor([last.createdAt, last.conversationId]) };
     }
-    const facts = timelineFacts(tables.timeline.conversationItems(workspaceId, row.id));
+    const facts = tables.timeline.conversationFacts(workspaceId, row.id) ?? NO_ITEMS;
     items.push({
       conversationId: row.id,
       inboxId: row.inboxId,

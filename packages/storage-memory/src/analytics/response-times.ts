@@ -1,68 +1,35 @@
-import {
-  WorkingTime,
-  durationStats,
-  hoursProfileOf,
-  timelineFacts,
-  type Conversation,
-  type HoursProfile,
-  type ResponseTimesGroup,
-  type ResponseTimesQuery,
-} from '@inboxkit/core';
+import type { ResponseTimesGroup, ResponseTimesQuery } from '@inboxkit/core';
+import { Figures } from './figures.js';
 import { analyticsFilter, type AnalyticsTables } from './tables.js';
 
-/** Which figure a duration belongs to. */
-const FIRST = 0;
-const RESPONSE = 1;
-const CLOSE = 2;
-type Kind = typeof FIRST | typeof RESPONSE | typeof CLOSE;
+/** How `responseTimes` finds its conversations: chosen by the window (`auto`), or forced (tests run both). */
+export type ResponseTimesScan = 'auto' | 'all' | 'replies';
 
 /**
- * The figures of one report as parallel arrays (a year of a large workspace has hundreds of
- * thousands; one object each would mostly feed the garbage collector). Durations are known
- * only at the end: business hours need every start of a profile first.
+ * `responseTimes`: every matching conversation's waits that ended in the window and its time to
+ * close when it closed in it, from the per-conversation facts the timeline table keeps current
+ * (so no timeline is walked), then statistics per group.
+ *
+ * Two ways to find the conversations, chosen by the window's size, with the same figures:
+ * a short window reads only conversations with a user reply in it (the reply index) and the
+ * close index; a long one covers most conversations anyway, and one pass over all of them is
+ * cheaper than an index step and a lookup per reply (a year has several replies per conversation).
  */
-class Figures {
-  readonly keys: (string | null)[] = [];
-  readonly kinds: Kind[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly profiles: (HoursProfile | null)[] = [];
-
-  add(key: string | null, kind: Kind, start: number, end: number, profile: HoursProfile | null): void {
-    this.keys.push(key);
-    this.kinds.push(kind);
-    this.starts.push(start);
-    this.ends.push(end);
-    this.profiles.push(profile);
-  }
-
-  /** Working time per profile, each spanning its figures' earliest start to `to`. */
-  workingTimes(to: number): Map<string, WorkingTime> {
-    const spans = new Map<string, { hours: HoursProfile['hours']; from: number }>();
-    this.profiles.forEach((profile, i) => {
-      if (!profile) return;
-      const span = spans.get(profile.key);
-      if (!span) spans.set(profile.key, { hours: profile.hours, from: this.starts[i]! });
-      else span.from = Math.min(span.from, this.starts[i]!);
-    });
-    return new Map([...spans].map(([key, span]) => [key, WorkingTime.of(span.hours, span.from, to)]));
-  }
-}
-
-/** The conversation's group key (for `agent`, waits use their replier instead). */
-function conversationKey(conversation: Conversation, groupBy: ResponseTimesQuery['groupBy']): string | null {
-  if (groupBy === 'inbox') return conversation.inboxId;
-  if (groupBy === 'team') return conversation.teamId;
-  if (groupBy === 'channel') return conversation.channelType;
-  return conversation.assigneeId;
-}
-
-/** `responseTimes`: figures collected from indexes, durations (working time when asked), then stats per group. */
-export function responseTimes(tables: AnalyticsTables, workspaceId: string, query: ResponseTimesQuery): ResponseTimesGroup[] {
-  const { from, to, groupBy, businessHours } = query;
+export function responseTimes(tables: AnalyticsTables, workspaceId: string, query: ResponseTimesQuery, scan: ResponseTimesScan = 'auto'): ResponseTimesGroup[] {
+  const { from, to } = query;
   const matches = analyticsFilter(query);
-  const profileOf = (c: Conversation) => (businessHours ? hoursProfileOf(businessHours, c) : null);
-  const figures = new Figures();
+  const figures = new Figures(query);
+  const readAll = scan === 'all' || (scan === 'auto' && tables.timeline.estimateUserReplies(workspaceId, from, to) > tables.conversations.size(workspaceId));
+
+  if (readAll) {
+    for (const conversation of tables.conversations.rows(workspaceId)) {
+      if (!matches(conversation)) continue;
+      figures.waits(conversation, tables.timeline.conversationFacts(workspaceId, conversation.id));
+      const { closedAt } = conversation;
+      if (closedAt !== null && closedAt >= from && closedAt < to) figures.close(conversation, closedAt);
+    }
+    return figures.report();
+  }
 
   // Waits that ended in the window: only conversations with a user reply in it can have one.
   const seen = new Set<string>();
@@ -70,35 +37,11 @@ export function responseTimes(tables: AnalyticsTables, workspaceId: string, quer
     if (seen.has(reply.conversationId)) continue;
     seen.add(reply.conversationId);
     const conversation = tables.conversations.get(workspaceId, reply.conversationId);
-    if (!conversation || !matches(conversation)) continue;
-    const key = conversationKey(conversation, groupBy);
-    const profile = profileOf(conversation);
-    for (const wait of timelineFacts(tables.timeline.conversationItems(workspaceId, conversation.id)).waits) {
-      if (wait.endedAt < from || wait.endedAt >= to) continue;
-      const waitKey = groupBy === 'agent' ? wait.repliedBy : key;
-      if (wait.first) figures.add(waitKey, FIRST, wait.startedAt, wait.endedAt, profile);
-      figures.add(waitKey, RESPONSE, wait.startedAt, wait.endedAt, profile);
-    }
+    if (conversation && matches(conversation)) figures.waits(conversation, tables.timeline.conversationFacts(workspaceId, conversation.id));
   }
-  // Conversations closed in the window, from the close index.
   for (const row of tables.conversations.index(workspaceId)?.closedFrom(from) ?? []) {
     if (row.closedAt === null || row.closedAt >= to) break;
-    if (matches(row)) figures.add(conversationKey(row, groupBy), CLOSE, row.createdAt, row.closedAt, profileOf(row));
+    if (matches(row)) figures.close(row, row.closedAt);
   }
-
-  const clocks = figures.workingTimes(to);
-  const groups = new Map<string | null, [number[], number[], number[]]>();
-  figures.keys.forEach((key, i) => {
-    let lists = groups.get(key);
-    if (!lists) groups.set(key, (lists = [[], [], []]));
-    const [start, end, profile] = [figures.starts[i]!, figures.ends[i]!, figures.profiles[i]];
-    lists[figures.kinds[i]!].push(profile ? clocks.get(profile.key)!.between(start, end) : end - start);
-  });
-  return [...groups]
-    .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
-    // Typed arrays sort numerically without a comparator callback: several times faster.
-    .map(([key, lists]) => {
-      const [first, response, close] = lists.map((list) => durationStats(Float64Array.from(list)));
-      return { key, firstResponse: first!, response: response!, timeToClose: close! };
-    });
+  return figures.report();
 }

@@ -52,9 +52,25 @@ export class SortedIndex<K, T extends K> {
 
   /** Rows in index order, starting strictly after `after` (from the first row when omitted). */
   *scan(after?: K): Generator<T, void, undefined> {
+    // The tree starts at the first key not below `after`: only that one can equal it, so only
+    // it is compared (a comparison per row made long scans a third slower).
+    let first = after !== undefined;
     for (const key of this.tree.keys(after)) {
-      if (after !== undefined && this.compare(key, after) === 0) continue;
+      if (first) {
+        first = false;
+        if (this.compare(key, after!) === 0) continue;
+      }
       yield key as T;
     }
+  }
+
+  /** The first row, or `undefined` when empty. O(log n). */
+  first(): T | undefined {
+    return this.tree.minKey() as T | undefined;
+  }
+
+  /** The last row, or `undefined` when empty. O(1). */
+  last(): T | undefined {
+    return this.tree.maxKey() as T | undefined;
   }
 }

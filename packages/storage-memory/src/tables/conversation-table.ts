@@ -60,6 +60,16 @@ export class ConversationTable {
     return this.workspaces.get(workspaceId)?.rows.get(id);
   }
 
+  /** Every row of the workspace, in no particular order (for reports that read them all). */
+  rows(workspaceId: string): Iterable<Conversation> {
+    return this.workspaces.get(workspaceId)?.rows.values() ?? [];
+  }
+
+  /** How many conversations the workspace has. */
+  size(workspaceId: string): number {
+    return this.workspaces.get(workspaceId)?.rows.size ?? 0;
+  }
+
   /** The list indexes of a workspace, or `undefined` when it has no conversations. */
   index(workspaceId: string): ConversationIndex | undefined {
     return this.workspaces.get(workspaceId)?.index;

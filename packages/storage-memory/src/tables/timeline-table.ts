@@ -1,4 +1,4 @@
-import { itemRole, type Message, type TimelineItem } from '@inboxkit/core';
+import { TimelineFactsBuilder, itemRole, type Message, type TimelineFacts, type TimelineItem } from '@inboxkit/core';
 import { compareStrings } from '../indexes/compare.js';
 import { MultiMap } from '../indexes/multi-map.js';
 import { SortedArray } from '../indexes/sorted-array.js';
@@ -38,12 +38,20 @@ class WorkspaceTimeline {
   readonly byExternalId = new MultiMap<string, Message>();
   /** Users' outgoing messages in timeline order (analytics windows). */
   readonly userReplies = new SortedIndex<TimeKey, Message>(byTime);
+  /**
+   * Per conversation, the analytics facts of its timeline (waits, first response), so reports
+   * read them instead of walking every timeline. Kept current in the same `replace` that
+   * writes the rows, so a rollback (which replays `replace`) restores them too; `null` after
+   * a removal, rebuilt when next read or written.
+   */
+  readonly facts = new Map<string, TimelineFactsBuilder | null>();
 
   add(item: TimelineItem): void {
     this.rows.set(item.id, item);
     let conversation = this.byConversation.get(item.conversationId);
     if (!conversation) this.byConversation.set(item.conversationId, (conversation = new SortedArray(byTime)));
     conversation.add(item);
+    this.factsAdded(conversation, item);
     if (isUserReply(item)) this.userReplies.add(item);
     if (item.kind !== 'message' || item.externalId === null) return;
     let channel = this.byChannelKey.get(item.channelId);
@@ -55,12 +63,44 @@ class WorkspaceTimeline {
   remove(item: TimelineItem): void {
     this.rows.delete(item.id);
     const conversation = this.byConversation.get(item.conversationId);
-    if (conversation?.remove(item) && conversation.size === 0) this.byConversation.delete(item.conversationId);
+    if (conversation?.remove(item)) {
+      if (conversation.size > 0) this.facts.set(item.conversationId, null);
+      else {
+        this.byConversation.delete(item.conversationId);
+        this.facts.delete(item.conversationId);
+      }
+    }
     if (isUserReply(item)) this.userReplies.remove(item);
     if (item.kind !== 'message' || item.externalId === null) return;
     const channel = this.byChannelKey.get(item.channelId);
     if (channel?.delete(item.externalId) && channel.size === 0) this.byChannelKey.delete(item.channelId);
     this.byExternalId.remove(item.externalId, item);
+  }
+
+  /** The current facts of a conversation's timeline, rebuilt first when a removal left them stale. */
+  factsOf(conversationId: string): TimelineFacts | undefined {
+    const builder = this.facts.get(conversationId);
+    if (builder !== null) return builder?.facts;
+    return this.rebuild(conversationId, this.byConversation.get(conversationId)!.rows()).facts;
+  }
+
+  /**
+   * Appending in timeline order (what ingest does) extends the facts in O(1); an item that
+   * lands earlier, or any write after a removal (an update is a removal, then an add),
+   * rebuilds them from the conversation's rows.
+   */
+  private factsAdded(conversation: SortedArray<TimeKey, TimelineItem>, item: TimelineItem): void {
+    const rows = conversation.rows();
+    const builder = this.facts.get(item.conversationId);
+    if (builder && rows[rows.length - 1] === item) builder.add(item);
+    else this.rebuild(item.conversationId, rows);
+  }
+
+  private rebuild(conversationId: string, rows: readonly TimelineItem[]): TimelineFactsBuilder {
+    const builder = new TimelineFactsBuilder();
+    for (const row of rows) builder.add(row);
+    this.facts.set(conversationId, builder);
+    return builder;
   }
 }
 
@@ -89,6 +129,27 @@ export class TimelineTable {
   /** All of a conversation's items in timeline order (the stored rows: never mutate them). */
   conversationItems(workspaceId: string, conversationId: string): readonly TimelineItem[] {
     return this.workspaces.get(workspaceId)?.byConversation.get(conversationId)?.rows() ?? [];
+  }
+
+  /**
+   * The analytics facts of a conversation's timeline (`timelineFacts` of its items), kept
+   * current on every write; `undefined` when it has no items. The stored object: never mutate it.
+   */
+  conversationFacts(workspaceId: string, conversationId: string): TimelineFacts | undefined {
+    return this.workspaces.get(workspaceId)?.factsOf(conversationId);
+  }
+
+  /**
+   * About how many user replies were created in `[from, to)`, assuming they spread evenly
+   * between the first and the last: O(log n), to choose how a report finds its rows.
+   */
+  estimateUserReplies(workspaceId: string, from: number, to: number): number {
+    const replies = this.workspaces.get(workspaceId)?.userReplies;
+    const first = replies?.first();
+    const last = replies?.last();
+    if (!replies || !first || !last) return 0;
+    const overlap = Math.min(to, last.createdAt + 1) - Math.max(from, first.createdAt);
+    return overlap <= 0 ? 0 : (replies.size * overlap) / (last.createdAt + 1 - first.createdAt);
   }
 
   /** Users' outgoing messages created in `[from, to)`, oldest first. */
