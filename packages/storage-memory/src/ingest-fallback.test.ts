@@ -9,15 +9,6 @@ function withoutBatchMethods<T extends StorageOperations>(ops: T): T {
     Object.fromEntries(Object.entries(store).filter(([name]) => !names.includes(name))) as S;
   return {
     ...ops,
-    workspaces: ops.workspaces,
-    records: ops.records,
-    events: ops.events,
-    state: ops.state,
-    addresses: ops.addresses,
-    leases: ops.leases,
-    bots: ops.bots,
-    followers: ops.followers,
-    search: ops.search,
     contacts: strip(ops.contacts, ['insertMany', 'findByEmails']),
     conversations: strip(ops.conversations, ['insertMany']),
     timeline: strip(ops.timeline, ['insertMany', 'findManyByExternalId']),

@@ -101,9 +101,10 @@ export class ChunkOperations {
       routed[name] = async (...args) => {
         if (!UNRELATED.has(group)) await this.held.flush();
         const result = await method.apply(store, args);
+        // Writes of the unrelated groups touch nothing the chunk knows (nor its held state pointer).
         if (!READS.has(name)) {
           if (group === 'records') this.records.clear();
-          else this.forget();
+          else if (!UNRELATED.has(group)) this.forget();
         }
         return result;
       };

@@ -32,8 +32,9 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  * The batch door for backlogs (an IMAP first sync): each message gets what `kit.ingest` would
  * give it — same dedupe by `(channelId, externalId)`, within the batch too, same filters,
  * contacts, threading, routing and events — but consecutive messages of one workspace share
- * a transaction, up to `CHUNK` at a time, read and written in batches (`ChunkOperations`). A message that fails fails alone: its chunk is
- * rolled back and ingested again one message per transaction. Never throws for a message;
+ * a transaction, up to `CHUNK` at a time, read and written in batches (`ChunkOperations`).
+ * A message that fails fails alone: its chunk is rolled back and ingested again one message
+ * per transaction. Never throws for a message;
  * throws `VALIDATION` only when `messages` is not an array.
  */
 export async function ingestMany(runtime: KitRuntime, messages: readonly InboundMessage[]): Promise<IngestManyResult[]> {

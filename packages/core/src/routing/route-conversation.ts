@@ -75,8 +75,10 @@ export async function conversationRule(tx: StorageOperations, conversation: Conv
   const { workspaceId, inboxId } = conversation;
   const own = await tx.records.get(workspaceId, 'routingRule', conversation.channelId);
   if (own?.inboxId === inboxId) return own;
-  const channel = known?.id === conversation.channelId ? known : await tx.records.get(workspaceId, 'channel', conversation.channelId);
-  if (!own && channel?.inboxId === inboxId) return null;
+  if (!own) {
+    const channel = known?.id === conversation.channelId ? known : await tx.records.get(workspaceId, 'channel', conversation.channelId);
+    if (channel?.inboxId === inboxId) return null;
+  }
   const channels = await tx.records.list(workspaceId, 'channel', { where: { inboxId, type: conversation.channelType, status: 'active' } });
   for (const channel of channels.items) {
     const rule = await tx.records.get(workspaceId, 'routingRule', channel.id);

@@ -1,4 +1,5 @@
 import { ConflictError, normalizeEmail, type Contact, type ContactStore } from '@inboxkit/core';
+import { byId } from '../indexes/compare.js';
 import { filterRows } from '../indexes/iterate.js';
 import { replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
@@ -59,7 +60,7 @@ export function contactStore(journal: JournalSource, table = new ContactTable())
         const row = table.findByEmail(workspaceId, normalizeEmail(email));
         if (row) found.set(row.id, row);
       }
-      return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(copy);
+      return [...found.values()].sort(byId).map(copy);
     },
     async findByVisitorId(workspaceId, visitorId) {
       return copyOut(table.findByVisitorId(workspaceId, visitorId));

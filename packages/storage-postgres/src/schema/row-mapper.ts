@@ -39,8 +39,7 @@ export class RowMapper<T extends object> {
   ) {
     this.columns = [...fields.map(([, column]) => column), 'extra'];
     this.known = new Set(fields.map(([field]) => field));
-    const params = this.columns.map((_, i) => this.placeholder(i)).join(', ');
-    this.insertText = `INSERT INTO ${table} (${this.columns.join(', ')}) VALUES (${params}) ON CONFLICT DO NOTHING`;
+    this.insertText = this.insertManySql(1);
   }
 
   /** Parameter values of `value`, in `columns` order. */

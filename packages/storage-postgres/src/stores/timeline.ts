@@ -53,8 +53,7 @@ export function timelineStore({ db, t, atomic, search, inserts }: StoreContext):
       ),
     async findManyByExternalId(workspaceId, channelId, externalIds) {
       if (externalIds.length === 0) return [];
-      const where = new Where().equals('workspace_id', workspaceId).equals('channel_id', channelId).equals('kind', 'message');
-      where.and(`external_id = ANY(${where.param([...new Set(externalIds)])}::text[])`);
+      const where = new Where().equals('workspace_id', workspaceId).equals('channel_id', channelId).equals('kind', 'message').oneOf('external_id', [...new Set(externalIds)]);
       return (await select(where, 'id', '')) as Message[];
     },
     async findByExternalIds(workspaceId, externalIds) {

@@ -55,10 +55,11 @@ export class IndexedInserts {
    * a document twice, so items of a conversation that has several in `rows` go one by one.
    */
   async items(db: Queryable, rows: readonly TimelineItem[], what: string): Promise<void> {
+    const documentOf = (item: TimelineItem) => `${item.workspaceId}\u0000${item.conversationId}`;
     const seen = new Map<string, number>();
-    for (const item of rows) seen.set(`${item.workspaceId}\u0000${item.conversationId}`, (seen.get(`${item.workspaceId}\u0000${item.conversationId}`) ?? 0) + 1);
-    const once = rows.filter((item) => seen.get(`${item.workspaceId}\u0000${item.conversationId}`) === 1);
-    const again = rows.filter((item) => seen.get(`${item.workspaceId}\u0000${item.conversationId}`)! > 1);
+    for (const item of rows) seen.set(documentOf(item), (seen.get(documentOf(item)) ?? 0) + 1);
+    const once = rows.filter((item) => seen.get(documentOf(item)) === 1);
+    const again = rows.filter((item) => seen.get(documentOf(item))! > 1);
     for (const part of [once, ...again.map((item) => [item])]) {
       await this.insertItems(db, part.filter((i) => i.kind === 'message'), this.t.message, what);
       await this.insertItems(db, part.filter((i) => i.kind === 'comment'), this.t.comment, what);
