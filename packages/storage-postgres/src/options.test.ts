@@ -22,11 +22,13 @@ describe('postgresStorage options', () => {
     void pool.end();
   });
 
-  it('names the bad field: schema, connectionString, pool', () => {
+  it('names the bad field: schema, connectionString, pool, preparedStatements', () => {
     expect(validationError({ connectionString: 'postgres://x/y', schema: 'Bad-Name' }).issues[0]?.path).toBe('schema');
     expect(validationError({ connectionString: 'postgres://x/y', schema: 'x'.repeat(41) }).issues[0]?.path).toBe('schema');
     expect(validationError({ connectionString: '' }).issues[0]?.path).toBe('connectionString');
     expect(validationError({ pool: { query() {} } }).issues[0]?.path).toBe('pool');
+    expect(validationError({ connectionString: 'postgres://x/y', preparedStatements: -1 }).issues[0]?.path).toBe('preparedStatements');
+    expect(validationError({ connectionString: 'postgres://x/y', preparedStatements: 1.5 }).issues[0]?.path).toBe('preparedStatements');
   });
 
   it('applies defaults without connecting (a pool is lazy)', async () => {

@@ -38,6 +38,13 @@ export type PostgresStorageOptions = PostgresConnectionOptions & {
   maxConnections?: number;
   /** Where the event feed reports connection trouble. Default: silent. */
   logger?: Logger;
+  /**
+   * How many distinct statements (the ones run most, from their second run) the store runs
+   * as prepared statements on a pool, so Postgres parses and plans each once per connection
+   * instead of on every run. Default 100. `0` turns it off: needed behind a pooler in
+   * transaction mode without prepared-statement support (PgBouncer before 1.21).
+   */
+  preparedStatements?: number;
 };
 
 const hasMethods =
@@ -58,6 +65,7 @@ const optionsSchema = z
       .default('inboxkit'),
     maxConnections: z.number().int().positive().default(10),
     logger: z.custom<Logger>(hasMethods('warn', 'error')).default(silentLogger),
+    preparedStatements: z.number().int().nonnegative().default(100),
   })
   .refine((o) => [o.pool, o.connectionString, o.client].filter((v) => v !== undefined).length === 1, {
     message: 'give exactly one of pool, connectionString or client',

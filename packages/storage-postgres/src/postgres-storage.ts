@@ -45,12 +45,13 @@ export interface PostgresStorage extends Storage {
 
 function driverFor(options: ParsedOptions): Driver {
   if (options.client) return singleConnectionDriver(options.client);
-  if (options.pool) return poolDriver({ pool: options.pool, owned: false });
+  const { preparedStatements } = options;
+  if (options.pool) return poolDriver({ pool: options.pool, owned: false, preparedStatements });
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections });
   // An idle pooled connection that dies emits 'error' on the pool; without a handler Node
   // would crash the process. The next checkout simply gets a new connection.
   pool.on('error', (error) => options.logger.warn('[postgres] idle connection failed', { error }));
-  return poolDriver({ pool, owned: true });
+  return poolDriver({ pool, owned: true, preparedStatements });
 }
 
 /**

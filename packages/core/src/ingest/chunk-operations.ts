@@ -4,6 +4,7 @@ import type { Message } from '../domain/timeline.js';
 import type { StorageOperations } from '../storage/storage.js';
 import { HeldWrites } from './held-writes.js';
 import type { PreparedInbound } from './ingest.js';
+import { RecordReads } from './record-reads.js';
 
 type Group = keyof StorageOperations;
 type Method = (...args: never[]) => Promise<unknown>;
@@ -12,7 +13,7 @@ type Method = (...args: never[]) => Promise<unknown>;
 // about contacts and messages may be stale (a merge, a delete), so it is forgotten.
 const READS = new Set(['get', 'list', 'count', 'listAll', 'findByEmail', 'findByEmails', 'findByVisitorId', 'findByPhone', 'findByExternalId', 'findByExternalIds', 'findManyByExternalId', 'status', 'countUnread', 'read', 'conversations']);
 // Groups whose calls never look at the held tables: no flush before them.
-const UNRELATED = new Set<Group>(['records', 'workspaces', 'addresses', 'leases']);
+const UNRELATED = new Set<Group>(['workspaces', 'addresses', 'leases']);
 
 /**
  * One `ingestMany` chunk's view of its transaction, which `ingestInTransaction` runs on
@@ -30,7 +31,8 @@ export class ChunkOperations {
   // Normalized email → contact (`null`: known absent); id → contact. Found ones are locked.
   private readonly byEmail = new Map<string, Contact | null>();
   private readonly byId = new Map<string, Contact>();
-  private readonly records = new Map<string, Promise<unknown>>();
+  // Configuration does not change under ingest: each distinct read goes to the store once per chunk.
+  private readonly records: RecordReads;
   private readonly state = new Map<string, unknown>();
   /** The view to hand to `ingestInTransaction`. */
   readonly operations: StorageOperations;
@@ -40,6 +42,7 @@ export class ChunkOperations {
     private readonly workspaceId: string,
   ) {
     this.held = new HeldWrites(tx, workspaceId);
+    this.records = new RecordReads(tx.records);
     this.operations = this.view();
   }
 
@@ -102,10 +105,7 @@ export class ChunkOperations {
         if (!UNRELATED.has(group)) await this.held.flush();
         const result = await method.apply(store, args);
         // Writes of the unrelated groups touch nothing the chunk knows (nor its held state pointer).
-        if (!READS.has(name)) {
-          if (group === 'records') this.records.clear();
-          else if (!UNRELATED.has(group)) this.forget();
-        }
+        if (!READS.has(name) && !UNRELATED.has(group)) this.forget();
         return result;
       };
     }
@@ -114,17 +114,11 @@ export class ChunkOperations {
 
   private view(): StorageOperations {
     const { tx, held } = this;
-    const records = this.passThrough('records');
     const contacts = this.passThrough('contacts');
     const conversations = this.passThrough('conversations');
     const timeline = this.passThrough('timeline');
     const state = this.passThrough('state');
     const reads = this.passThrough('reads');
-    const cachedRecord = (key: string, read: () => Promise<unknown>) => {
-      let value = this.records.get(key);
-      if (!value) this.records.set(key, (value = read()));
-      return value as never;
-    };
     return {
       workspaces: this.passThrough('workspaces'),
       events: this.passThrough('events'),
@@ -133,12 +127,7 @@ export class ChunkOperations {
       bots: this.passThrough('bots'),
       followers: this.passThrough('followers'),
       search: this.passThrough('search'),
-      records: {
-        ...records,
-        // Configuration does not change under ingest: each distinct read goes to the store once per chunk.
-        get: (workspaceId, kind, id) => cachedRecord(JSON.stringify(['get', workspaceId, kind, id]), () => tx.records.get(workspaceId, kind, id)),
-        list: (workspaceId, kind, query) => cachedRecord(JSON.stringify(['list', workspaceId, kind, query ?? null]), () => tx.records.list(workspaceId, kind, query)),
-      },
+      records: this.records.store,
       contacts: {
         ...contacts,
         insert: async (contact) => {

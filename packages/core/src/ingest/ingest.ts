@@ -21,6 +21,8 @@ import { dropMessage } from './dropped.js';
 import { findThread } from './find-thread.js';
 import type { IngestResult } from './ingest-result.js';
 import { newConversation } from './new-conversation.js';
+import { RecordReads, withRecords } from './record-reads.js';
+import type { RecordRead } from '../storage/records.js';
 
 /** Concurrent ingests may collide on unique keys; a retry then sees the winner's rows. */
 export const MAX_ATTEMPTS = 3;
@@ -32,9 +34,16 @@ export interface PreparedInbound {
   readonly attachments: Message['attachments'];
 }
 
+/** Channels whose inbox `kit.ingest` remembers, per kit. */
+const MAX_GUESSES = 10_000;
+
 /** Reads a channel, or `NOT_FOUND`; `CHANNEL` when it is disconnected. */
 export async function activeChannel(runtime: KitRuntime, workspaceId: string, channelId: string): Promise<Channel> {
-  const channel = requireFound(await runtime.storage.records.get(workspaceId, 'channel', channelId), 'channel', channelId);
+  return checkedChannel(await runtime.storage.records.get(workspaceId, 'channel', channelId), channelId);
+}
+
+function checkedChannel(found: Channel | null | undefined, channelId: string): Channel {
+  const channel = requireFound(found ?? null, 'channel', channelId);
   if (channel.status !== 'active') throw new ChannelError(channel.type, `channel "${channel.id}" is disconnected`);
   return channel;
 }
@@ -51,21 +60,29 @@ export async function prepareInbound(
 ): Promise<PreparedInbound> {
   const message = parseInput(inboundMessageSchema, input, 'inbound message');
   const channel = await channelOf(message.workspaceId, message.channelId);
+  return { message, channel, attachments: await storedAttachments(runtime, message) };
+}
+
+function storedAttachments(runtime: KitRuntime, message: ParsedInbound): Promise<Message['attachments']> {
   const blobPrefix = `${message.workspaceId}/${message.channelId}/${encodeURIComponent(message.externalId)}`;
-  const attachments = await storeAttachments(runtime, message.workspaceId, blobPrefix, message.attachments);
-  return { message, channel, attachments };
+  return storeAttachments(runtime, message.workspaceId, blobPrefix, message.attachments);
 }
 
 /**
  * Runs `work` as one state change of the workspace, again when it ends in `CONFLICT` (a
- * concurrent ingest won a unique key: the retry sees its rows), up to `MAX_ATTEMPTS`.
+ * concurrent ingest won a unique key: the retry sees its rows), up to `attempts` times.
+ * `work` learns which attempt it is (1 first).
  */
-export async function mutateRetrying<T>(scope: Scope, work: (tx: StorageOperations, events: EventRecorder) => Promise<T>): Promise<T> {
+export async function mutateRetrying<T>(
+  scope: Scope,
+  work: (tx: StorageOperations, events: EventRecorder, attempt: number) => Promise<T>,
+  attempts = MAX_ATTEMPTS,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await scope.mutate(work);
+      return await scope.mutate((tx, events) => work(tx, events, attempt));
     } catch (error) {
-      if (!ConflictError.isInstance(error) || attempt >= MAX_ATTEMPTS) throw error;
+      if (!ConflictError.isInstance(error) || attempt >= attempts) throw error;
     }
   }
 }
@@ -76,10 +93,53 @@ export async function mutateRetrying<T>(scope: Scope, work: (tx: StorageOperatio
  * Ingesting an `externalId` again returns the first result with `duplicate: true`.
  */
 export async function ingest(runtime: KitRuntime, input: InboundMessage): Promise<IngestResult> {
-  const prepared = await prepareInbound(runtime, input, (workspaceId, channelId) => activeChannel(runtime, workspaceId, channelId));
-  // The channel is a row of the workspace: the workspace exists, no need to read it again.
-  const scope = new Scope(runtime, prepared.message.workspaceId, null, true);
-  return mutateRetrying(scope, (tx, events) => ingestInTransaction(scope, tx, events, prepared));
+  const message = parseInput(inboundMessageSchema, input, 'inbound message');
+  // Blobs are written before the transaction: a message with attachments checks its channel first.
+  if (message.attachments.length > 0) await activeChannel(runtime, message.workspaceId, message.channelId);
+  const attachments = await storedAttachments(runtime, message);
+  // The channel is a row of the workspace (checked in the transaction): no need to read the workspace.
+  const scope = new Scope(runtime, message.workspaceId, null, true);
+  // The first attempt skips the dedupe read: a message seen before makes its insert throw
+  // `CONFLICT` (the store's unique external id), and the retries read as usual.
+  return mutateRetrying(scope, async (tx, events, attempt) => {
+    const reads = new RecordReads(tx.records);
+    const channel = await readConfiguration(runtime, reads, message);
+    const prepared = { message, channel, attachments };
+    return ingestInTransaction(scope, withRecords(tx, reads.store), events, prepared, { dedupeByInsert: attempt === 1 });
+  }, MAX_ATTEMPTS + 1);
+}
+
+/**
+ * Reads what ingest of `message` consults in one round trip (where the store can): its
+ * channel (`NOT_FOUND`, or `CHANNEL` when disconnected), the channel's routing rule, its
+ * chatflow if it names one, and the filters of the inbox the channel was last seen in.
+ */
+async function readConfiguration(runtime: KitRuntime, reads: RecordReads, message: ParsedInbound): Promise<Channel> {
+  const { workspaceId, channelId } = message;
+  const key = `${workspaceId}/${channelId}`;
+  const inboxId = runtime.channelInboxes.get(key);
+  const wanted: RecordRead[] = [{ kind: 'channel', id: channelId }, { kind: 'routingRule', id: channelId }];
+  if (message.origin?.kind === 'chatflow' && message.origin.id) wanted.push({ kind: 'chatflow', id: message.origin.id });
+  if (inboxId !== undefined) wanted.push({ kind: 'emailFilter', where: { inboxId } });
+  const [found] = await reads.prefetch(workspaceId, wanted);
+  const channel = checkedChannel(found?.[0] as Channel | undefined, channelId);
+  if (channel.inboxId !== inboxId) {
+    if (inboxId !== undefined) reads.forgetList(workspaceId, 'emailFilter', { inboxId });
+    // A guess per channel seen; a process seeing very many starts over rather than growing.
+    if (runtime.channelInboxes.size >= MAX_GUESSES) runtime.channelInboxes.clear();
+    runtime.channelInboxes.set(key, channel.inboxId);
+  }
+  return channel;
+}
+
+/** How `ingestInTransaction` finds an earlier copy of the message. */
+export interface IngestOptions {
+  /**
+   * Leave the dedupe read out and let the message's insert throw `CONFLICT` when its
+   * `(channelId, externalId)` exists (the caller retries without it). A filter drop, which
+   * inserts no message, still reads first.
+   */
+  readonly dedupeByInsert?: boolean;
 }
 
 /** One message's part of an ingest transaction (`ingest` runs one, `ingestMany` many in a row). */
@@ -88,13 +148,20 @@ export async function ingestInTransaction(
   tx: StorageOperations,
   events: EventRecorder,
   { channel, message: inbound, attachments }: PreparedInbound,
+  { dedupeByInsert = false }: IngestOptions = {},
 ): Promise<IngestResult> {
   const { runtime, workspaceId } = scope;
-  const previous = await tx.timeline.findByExternalId(workspaceId, channel.id, inbound.externalId);
-  if (previous) return duplicateResult(tx, workspaceId, previous);
+  const earlierCopy = async () => {
+    const previous = await tx.timeline.findByExternalId(workspaceId, channel.id, inbound.externalId);
+    return previous && duplicateResult(tx, workspaceId, previous);
+  };
+  const duplicate = dedupeByInsert ? null : await earlierCopy();
+  if (duplicate) return duplicate;
 
   const filter = await matchFilters(tx, workspaceId, channel.inboxId, inbound);
   if (filter?.action === 'drop') {
+    const kept = dedupeByInsert ? await earlierCopy() : null;
+    if (kept) return kept;
     const dropped = await dropMessage(tx, channel, inbound, filter);
     if (dropped.record) recordFiltered(events, channel, inbound, filter, null);
     return dropped.result;

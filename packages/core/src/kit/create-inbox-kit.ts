@@ -87,6 +87,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     channels: new Map(channels.map((adapter) => [adapter.type, adapter])),
     bus: new EventBus(options.storage, logger),
     delivering: new Set<string>(),
+    channelInboxes: new Map<string, string>(),
     instanceId: `kit-${globalThis.crypto.randomUUID()}`,
     webhooks,
     sealer: secretSealer(webhooks.encryptionKey),

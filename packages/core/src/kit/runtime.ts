@@ -36,6 +36,11 @@ export interface KitRuntime {
   presence: PresenceTracker;
   /** Outgoing messages this process is delivering now (`workspaceId/messageId`), so a sweep never sends one twice at once. */
   delivering: Set<string>;
+  /**
+   * The inbox each channel was last seen in (`workspaceId/channelId` → inbox id): `kit.ingest`
+   * reads the channel, its rule and that inbox's filters in one go, and checks the guess.
+   */
+  channelInboxes: Map<string, string>;
   /** This kit's holder name for leases (unique per process and kit). */
   instanceId: string;
   /** Webhook delivery options, defaults applied. */

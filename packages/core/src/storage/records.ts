@@ -56,3 +56,11 @@ export interface BaseRecord {
  * keeps pages full (permission filters pass the visible ids this way).
  */
 export type RecordWhere = Record<string, string | number | boolean | null | readonly string[]>;
+
+/**
+ * One read of `records.readMany`: the record `(kind, id)` when `id` is given, else every
+ * record of the kind matching `where` (as `list`'s `where`; none: all of the kind).
+ */
+export type RecordRead =
+  | { readonly kind: RecordKind; readonly id: string; readonly where?: never }
+  | { readonly kind: RecordKind; readonly id?: never; readonly where?: RecordWhere };

@@ -10,7 +10,7 @@ import type { SearchStore } from './search-store.js';
 import type { FollowerStore } from './follower-store.js';
 import type { ReadStateStore } from './read-store.js';
 import type { StorageSignal } from './signals.js';
-import type { RecordKind, RecordWhere, StorageRecordTypes } from './records.js';
+import type { BaseRecord, RecordKind, RecordRead, RecordWhere, StorageRecordTypes } from './records.js';
 
 /**
  * # The InboxKit storage contract (v1)
@@ -172,6 +172,12 @@ export interface RecordStore {
     kind: K,
     query?: { where?: RecordWhere; cursor?: string | null; limit?: number },
   ): Promise<Page<StorageRecordTypes[K]>>;
+  /**
+   * Optional (one round trip for several reads): for each read, in order, its records ordered
+   * by id — `[record]` or `[]` for a read by id, every match (no paging) for a `where`.
+   * Sees the transaction's own writes, like `get` and `list`.
+   */
+  readMany?(workspaceId: string, reads: readonly RecordRead[]): Promise<BaseRecord[][]>;
   /** *Global.* Records of a kind in every workspace, ordered by (workspaceId, id). For adapters starting up. */
   listAll<K extends RecordKind>(
     kind: K,

@@ -35,6 +35,10 @@ export function recordStore(journal: JournalSource): RecordStore {
     return rows;
   };
 
+  // Ids are never empty, so "after id ''" starts at the workspace's first record.
+  const inWorkspace = (kind: RecordKind, workspaceId: string, afterId: string, where: RecordWhere | undefined) =>
+    filterRows(takeWhile(table(kind).scan({ workspaceId, id: afterId }), (row) => row.workspaceId === workspaceId), matcher(where));
+
   return {
     async put(kind, record) {
       // The copy is also the journal's key: the caller may change its object afterwards.
@@ -48,11 +52,15 @@ export function recordStore(journal: JournalSource): RecordStore {
     },
     async list<K extends RecordKind>(workspaceId: string, kind: K, query: Parameters<RecordStore['list']>[2] = {}) {
       const after = readCursor(query.cursor, ['string']);
-      // Ids are never empty, so "after id ''" starts at the workspace's first record.
-      const start = { workspaceId, id: after ? after[0] : '' };
-      const inWorkspace = takeWhile(table(kind).scan(start), (row) => row.workspaceId === workspaceId);
-      const rows = filterRows(inWorkspace, matcher(query.where));
+      const rows = inWorkspace(kind, workspaceId, after ? after[0] : '', query.where);
       return takePage(rows as Iterable<StorageRecordTypes[K]>, query.limit, (row) => [row.id]);
+    },
+    async readMany(workspaceId, reads) {
+      return reads.map(({ kind, id, where }) => {
+        if (id === undefined) return [...inWorkspace(kind, workspaceId, '', where)].map(copy);
+        const row = kinds.get(kind)?.find({ workspaceId, id });
+        return row ? [copy(row)] : [];
+      });
     },
     async listAll<K extends RecordKind>(kind: K, query: Parameters<RecordStore['listAll']>[1] = {}) {
       const after = readCursor(query.cursor, ['string', 'string']);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { mapError } from '../errors.js';
+import { StatementNames } from './prepared-statements.js';
 import { inTransaction, toQueryable } from './queryable.js';
 import { reconnectingListener } from './reconnecting-listener.js';
 import type { Driver, ListenOptions, Queryable } from './types.js';
@@ -11,6 +12,8 @@ import { transactionGuard } from './transaction-guard.js';
 export interface PoolSource {
   pool: pg.Pool;
   owned: boolean;
+  /** How many distinct statements run prepared (`StatementNames`); 0: none. */
+  preparedStatements: number;
 }
 
 /**
@@ -18,10 +21,11 @@ export interface PoolSource {
  * uses a dedicated `pg.Client` built from the pool's own connection options (a pooled
  * client would be handed to other callers and lose its LISTEN), closed on `close()`.
  */
-export function poolDriver({ pool, owned }: PoolSource): Driver {
+export function poolDriver({ pool, owned, preparedStatements }: PoolSource): Driver {
   const listeners = listenerSet();
   const guard = transactionGuard();
-  const outside = toQueryable(pool, (sql) => pool.query(sql));
+  const names = new StatementNames(preparedStatements);
+  const outside = toQueryable(names.over(pool), (sql) => pool.query(sql));
 
   const once = async <T>(fn: (db: Queryable) => Promise<T>): Promise<T> => {
     const client = await pool.connect().catch((error: unknown) => {
@@ -31,7 +35,7 @@ export function poolDriver({ pool, owned }: PoolSource): Driver {
     const onError = (error: Error) => (broken = error);
     client.on('error', onError);
     try {
-      return await guard.run(() => inTransaction(toQueryable(client, (sql) => client.query(sql)), fn));
+      return await guard.run(() => inTransaction(toQueryable(names.over(client), (sql) => client.query(sql)), fn));
     } finally {
       client.off('error', onError);
       // A client whose connection failed must not go back to the pool.

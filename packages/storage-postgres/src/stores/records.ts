@@ -16,6 +16,21 @@ interface RecordQuery {
   limit?: number;
 }
 
+/** Adds the conditions for records of `kind` (in `workspaceId`; `null`: any) matching `filter` to `where`. */
+function matching(where: Where, kind: RecordKind, workspaceId: string | null, filter: RecordWhere | undefined): Where {
+  where.equals('kind', kind).equals('workspace_id', workspaceId ?? undefined);
+  const scalars = Object.entries(filter ?? {}).filter(([, value]) => !Array.isArray(value));
+  if (scalars.length > 0) where.and(`data @> ${where.param(JSON.stringify(Object.fromEntries(scalars)))}::jsonb`);
+  for (const [field, values] of Object.entries(filter ?? {})) {
+    // `->>` reads a JSON string as text; a field that is not a string never matches.
+    if (!Array.isArray(values)) continue;
+    // An empty list adds no parameter (it is `false`): name the field only when one is used.
+    if (values.length === 0) where.and('false');
+    else where.oneOf(`(data->>${where.param(field)})`, values as readonly string[]);
+  }
+  return where;
+}
+
 /**
  * Configuration records as whole JSON documents keyed `(workspace_id, kind, id)`. `where`
  * is jsonb containment (`data @> {"field": value}`): top-level equality, where a `null`
@@ -27,16 +42,7 @@ export function recordStore({ db, t }: StoreContext): RecordStore {
     workspaceId: string | null,
     query: RecordQuery,
   ): Promise<StorageRecordTypes[K][]> => {
-    const where = new Where().equals('kind', kind).equals('workspace_id', workspaceId ?? undefined);
-    const scalars = Object.entries(query.where ?? {}).filter(([, value]) => !Array.isArray(value));
-    if (scalars.length > 0) where.and(`data @> ${where.param(JSON.stringify(Object.fromEntries(scalars)))}::jsonb`);
-    for (const [field, values] of Object.entries(query.where ?? {})) {
-      // `->>` reads a JSON string as text; a field that is not a string never matches.
-      if (!Array.isArray(values)) continue;
-      // An empty list adds no parameter (it is `false`): name the field only when one is used.
-      if (values.length === 0) where.and('false');
-      else where.oneOf(`(data->>${where.param(field)})`, values as readonly string[]);
-    }
+    const where = matching(new Where(), kind, workspaceId, query.where);
     if (query.cursor && workspaceId !== null) {
       where.and(`id > ${where.param(String(decodeCursor(query.cursor, ['string'])[0]))}`);
     } else if (query.cursor) {
@@ -52,6 +58,18 @@ export function recordStore({ db, t }: StoreContext): RecordStore {
   };
 
   return {
+    async readMany(workspaceId, reads) {
+      if (reads.length === 0) return [];
+      const params: unknown[] = [];
+      const parts = reads.map(({ kind, id, where }, n) => {
+        const clause = id === undefined ? matching(new Where(params), kind, workspaceId, where) : new Where(params).equals('workspace_id', workspaceId).equals('kind', kind).equals('id', id);
+        return `SELECT ${n} AS n, id, data FROM ${t.records} WHERE ${clause}`;
+      });
+      const { rows } = await db.query<{ n: number; data: BaseRecord }>(`${parts.join(' UNION ALL ')} ORDER BY n, id`, params);
+      const results = reads.map((): BaseRecord[] => []);
+      for (const row of rows) results[row.n]!.push(row.data);
+      return results;
+    },
     async put(kind, record) {
       const { workspaceId, id } = record as BaseRecord;
       await db.query(

@@ -1,7 +1,9 @@
 /** Builds a WHERE clause and its `$n` parameters together, so numbering never drifts. */
 export class Where {
   private readonly conditions: string[] = [];
-  readonly params: unknown[] = [];
+
+  /** `params`: the statement's parameter list, when several clauses share one statement. */
+  constructor(readonly params: unknown[] = []) {}
 
   /** Adds `value` as the next parameter and returns its placeholder (`$3`). */
   param(value: unknown): string {

@@ -123,6 +123,21 @@ export const kitIntegritySuite = defineSuite('kit integrity', (t) => {
     expect(filtered.sort()).toEqual(['dropped-1', 'dropped-2', 'spam-1']);
   });
 
+  t.test('a redelivery is a duplicate of its first copy, even once a drop filter catches it, and leaves no trace', async ({ storage }) => {
+    const o = await office(storage);
+    const first = await o.send({ email: 'later@life.test', externalId: 'kept-1' });
+    await o.ws.filters.create({ inboxId: o.inbox.id, senders: ['later@life.test'], action: 'drop' });
+    const logged = (await o.ws.events.read({ limit: 1000 })).items.length;
+    const again = await o.send({ email: 'later@life.test', externalId: 'kept-1' });
+    expect(again).toMatchObject({ status: 'accepted', duplicate: true, message: { id: first.message!.id } });
+    // From another sender address now: the copy must not create that contact or record anything.
+    const moved = await o.send({ email: 'someone-new@life.test', externalId: 'kept-1' });
+    expect(moved).toMatchObject({ status: 'accepted', duplicate: true, conversation: { id: first.conversation!.id } });
+    expect(await o.ws.contacts.findByEmail('someone-new@life.test')).toBeNull();
+    expect((await o.ws.events.read({ limit: 1000 })).items).toHaveLength(logged);
+    expect((await o.ws.conversations.get(first.conversation!.id)).messageCount).toBe(1);
+  });
+
   t.test('actors, routing targets and unknown workspaces are checked', async ({ storage }) => {
     const o = await office(storage);
     const { conversation } = await o.send();

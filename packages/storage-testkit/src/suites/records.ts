@@ -1,4 +1,4 @@
-import type { Page, RecordKind, RecordWhere, StorageRecordTypes, Team, Workspace } from '@inboxkit/core';
+import type { Page, RecordKind, RecordRead, RecordWhere, StorageRecordTypes, Team, Workspace } from '@inboxkit/core';
 import { expect } from 'vitest';
 import { FIXTURE_TIME, fixtures } from '../fixtures.js';
 import { defineSuite, type SuiteApi } from '../harness.js';
@@ -156,6 +156,51 @@ export const recordsSuite = defineSuite('records', (t) => {
     expect(items).toEqual([...channels].sort(order));
     const email = await storage.records.listAll('channel', { where: { type: 'email' } });
     expect(idsOf(email.items)).toEqual(idsOf(channels.filter((c) => c.type === 'email').sort(order)));
+  });
+
+  t.test('readMany (optional) answers each read, in order, as get or list({ where }) would', async ({ storage, skip }) => {
+    if (!storage.records.readMany) return skip('store has no records.readMany');
+    const [ws, other] = [fixtures.workspace(), fixtures.workspace()];
+    for (const w of [ws, other]) await storage.workspaces.insert(w);
+    const teams = whereTeams(ws);
+    for (const team of [...teams].reverse()) await storage.records.put('team', team);
+    const user = fixtures.user(ws);
+    await storage.records.put('user', user);
+    // Another workspace's records under the same ids and fields: never part of an answer.
+    for (const team of whereTeams(other)) await storage.records.put('team', team);
+    await storage.records.put('team', { ...teams[0]!, workspaceId: other.id });
+    const reads: RecordRead[] = [
+      { kind: 'team', id: teams[1]!.id },
+      { kind: 'team', id: 'team_missing' },
+      { kind: 'user', id: teams[0]!.id },
+      { kind: 'user' },
+      ...whereCases.map((c): RecordRead => ({ kind: 'team', where: c.where(teams) })),
+    ];
+    const answers = await storage.records.readMany(ws.id, reads);
+    expect(answers).toEqual([
+      [teams[1]],
+      [],
+      [],
+      [user],
+      ...whereCases.map((c) => c.expected.map((i) => teams[i]!).sort(byId)),
+    ]);
+    expect(await storage.records.readMany(ws.id, [])).toEqual([]);
+  });
+
+  t.test('readMany in a transaction sees its writes, and nothing of them after a rollback', async ({ storage, skip }) => {
+    if (!storage.records.readMany) return skip('store has no records.readMany');
+    const ws = fixtures.workspace();
+    await storage.workspaces.insert(ws);
+    const [kept, added] = [fixtures.team(ws, { name: 'Kept' }), fixtures.team(ws, { name: 'Added' })];
+    await storage.records.put('team', kept);
+    const reads: RecordRead[] = [{ kind: 'team', id: added.id }, { kind: 'team', where: { name: ['Kept', 'Added'] } }];
+    await expect(storage.transaction(async (tx) => {
+      await tx.records.put('team', added);
+      await tx.records.delete(ws.id, 'team', kept.id);
+      expect(await tx.records.readMany!(ws.id, reads)).toEqual([[added], [added]]);
+      throw new Error('roll back');
+    })).rejects.toThrow('roll back');
+    expect(await storage.records.readMany(ws.id, reads)).toEqual([[], [kept]]);
   });
 
   t.test('delete removes the record, returns true once and then false', async ({ storage }) => {
