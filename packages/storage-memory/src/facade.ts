@@ -75,7 +75,7 @@ const GROUPS = ['workspaces', 'records', 'contacts', 'conversations', 'timeline'
  * A transaction's `tx`. Its groups are own enumerable getters (wrappers spread `tx`), and every
  * view shares the same getter functions: an object literal's getters were thirteen new closures
  * per transaction, and freezing it left each `tx` in dictionary mode with a hidden class of its
- * own, so no `tx.<group>` in core stayed in an inline cache (one-by-one ingest runs a
+ * own, so the reads of `tx.<group>` in core could not stay monomorphic (one-by-one ingest runs a
  * transaction per message; this took it from about 7.1k to 10k messages per CPU second).
  */
 class LazyOperations {
