@@ -81,19 +81,21 @@ const GROUPS = ['workspaces', 'records', 'contacts', 'conversations', 'timeline'
 class LazyOperations {
   static readonly #getters: PropertyDescriptorMap = {};
   static {
-    for (const group of GROUPS) {
+    // Views by the group's position: one getter literal serves every group, and a keyed read
+    // of `#views[group]` with thirteen different names was a megamorphic load on every access.
+    GROUPS.forEach((group, at) => {
       LazyOperations.#getters[group] = {
         enumerable: true,
         get(this: LazyOperations) {
-          return this.#router.has(group) ? (this.#views[group] ??= this.#router.route(group, this.#around)) : undefined;
+          return (this.#views[at] ??= this.#router.has(group) ? this.#router.route(group, this.#around) : undefined);
         },
       };
-    }
+    });
   }
 
   readonly #router: OperationsRouter;
   readonly #around: AroundCall;
-  readonly #views: Partial<Record<Group, object>> = {};
+  readonly #views: (object | undefined)[] = [];
 
   constructor(router: OperationsRouter, around: AroundCall) {
     this.#router = router;
