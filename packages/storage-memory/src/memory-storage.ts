@@ -1,6 +1,6 @@
 import { checkSignal, type Storage, type StorageOperations, type StorageSignal } from '@inboxkit/core';
 import { analyticsStore } from './analytics/analytics-store.js';
-import { routeOperations, routeStore, type AroundCall } from './facade.js';
+import { OperationsRouter, routeStore, type AroundCall } from './facade.js';
 import type { JournalSource } from './journal.js';
 import { parseOptions, type MemoryStorageOptions } from './options.js';
 import { botStore } from './stores/bot-store.js';
@@ -88,7 +88,7 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
   const runner = new TransactionRunner((journal) => subscribers.deliver(journal.appendedEvents));
   // Analytics and search read the tables the stores write; sharing them keeps one copy of every row.
   const tables = createTables();
-  const operations = createOperations(() => runner.journal(), tables);
+  const router = new OperationsRouter(createOperations(() => runner.journal(), tables));
   const signals = new Subscribers<StorageSignal>();
   const autocommit: AroundCall = (method, store, args) => runner.autocommit(() => method.apply(store, args));
 
@@ -96,10 +96,10 @@ export function memoryStorage(options: MemoryStorageOptions = {}): Storage {
     specificationVersion: 'v1' as const,
     name: 'memory',
     capabilities: Object.freeze({ subscribe: true, analytics: true, bots: true, reads: true, followers: true, signals: true, search: true }),
-    ...routeOperations(operations, autocommit),
+    ...router.routeAll(autocommit),
     analytics: routeStore(analyticsStore(tables), autocommit),
     transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {
-      return runner.transaction((scope) => fn(routeOperations(operations, (method, store, args) => runner.inTransaction(scope, method, store, args))));
+      return runner.transaction((scope) => fn(router.view((method, store, args) => runner.inTransaction(scope, method, store, args))));
     },
     async subscribe(listener) {
       return subscribers.add(listener);

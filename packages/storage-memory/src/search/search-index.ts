@@ -84,10 +84,9 @@ export class SearchIndex {
 
   /** A timeline item was replaced. */
   itemChanged(previous: TimelineItem | undefined, next: TimelineItem | undefined): void {
-    const text = (item: TimelineItem) => timelineSearchText(item);
-    if (previous && next && previous.conversationId === next.conversationId && text(previous) === text(next)) return;
-    if (previous) this.workspace(previous.workspaceId).bodies.change(previous.conversationId, searchTokens(text(previous)), -1);
-    if (next) this.workspace(next.workspaceId).bodies.change(next.conversationId, searchTokens(text(next)), 1);
+    if (previous && next && previous.conversationId === next.conversationId && timelineSearchText(previous) === timelineSearchText(next)) return;
+    if (previous) this.workspace(previous.workspaceId).bodies.change(previous.conversationId, searchTokens(timelineSearchText(previous)), -1);
+    if (next) this.workspace(next.workspaceId).bodies.change(next.conversationId, searchTokens(timelineSearchText(next)), 1);
   }
 
   /** A contact row was replaced. */

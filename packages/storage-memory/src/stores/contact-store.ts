@@ -1,7 +1,7 @@
 import { ConflictError, normalizeEmail, type Contact, type ContactStore } from '@inboxkit/core';
 import { byId } from '../indexes/compare.js';
 import { filterRows } from '../indexes/iterate.js';
-import { replaceRow, type JournalSource } from '../journal.js';
+import { insertRows, replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { ContactTable } from '../tables/contact-table.js';
 import { copy, copyToStore } from '../copy.js';
@@ -26,20 +26,20 @@ export function contactStore(journal: JournalSource, table = new ContactTable())
     if (holder && holder.id !== row.id) throw new ConflictError(`a contact with email "${row.email}" already exists`);
   };
 
-  const insert = (contact: Contact) => {
+  const newRow = (contact: Contact) => {
     const row = toRow(contact);
     if (table.get(row.workspaceId, row.id)) throw new ConflictError(`contact "${row.id}" already exists`);
     checkEmailFree(row);
-    replaceRow(journal(), table, row.workspaceId, row.id, row);
+    return row;
   };
 
   return {
     async insert(contact) {
-      insert(contact);
+      insertRows(journal(), table, [contact], newRow);
     },
     // A throw part way rolls back the call's unit of work: none of the rows stays.
     async insertMany(contacts) {
-      for (const contact of contacts) insert(contact);
+      insertRows(journal(), table, contacts, newRow);
     },
     async update(contact) {
       const row = toRow(contact);

@@ -3,7 +3,7 @@ import type { AnalyticsTables } from '../analytics/tables.js';
 import { compileFilter } from '../indexes/conversation-filter.js';
 import { byActivity } from '../indexes/activity.js';
 import { filterRows, takeWhile } from '../indexes/iterate.js';
-import { replaceRow, type JournalSource } from '../journal.js';
+import { insertRows, replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { BotTable } from '../tables/bot-table.js';
 import { ConversationTable } from '../tables/conversation-table.js';
@@ -41,20 +41,20 @@ export function conversationStore(journal: JournalSource, tables: ConversationTa
   const write = (workspaceId: string, id: string, next: Conversation | undefined) =>
     replaceRow(journal(), table, workspaceId, id, next);
 
-  const insert = (conversation: Conversation) => {
+  const toRow = (conversation: Conversation) => {
     if (table.get(conversation.workspaceId, conversation.id)) {
       throw new ConflictError(`conversation "${conversation.id}" already exists`);
     }
-    write(conversation.workspaceId, conversation.id, copyToStore(conversation));
+    return copyToStore(conversation);
   };
 
   return {
     async insert(conversation) {
-      insert(conversation);
+      insertRows(journal(), table, [conversation], toRow);
     },
     // A throw part way rolls back the call's unit of work: none of the rows stays.
     async insertMany(conversations) {
-      for (const conversation of conversations) insert(conversation);
+      insertRows(journal(), table, conversations, toRow);
     },
     async update(conversation) {
       if (!table.get(conversation.workspaceId, conversation.id)) return false;

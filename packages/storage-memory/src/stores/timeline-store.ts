@@ -1,5 +1,5 @@
 import { checkStoreLimit, ConflictError, type Message, type TimelineItem, type TimelineStore } from '@inboxkit/core';
-import { replaceRow, type JournalSource } from '../journal.js';
+import { insertRows, replaceRow, type JournalSource } from '../journal.js';
 import { readCursor, takePage } from '../page.js';
 import { TimelineTable, byTime } from '../tables/timeline-table.js';
 import { copy, copyToStore } from '../copy.js';
@@ -25,19 +25,19 @@ export function timelineStore(journal: JournalSource, table = new TimelineTable(
     }
   };
 
-  const insert = (item: TimelineItem) => {
+  const toRow = (item: TimelineItem) => {
     if (table.get(item.workspaceId, item.id)) throw new ConflictError(`timeline item "${item.id}" already exists`);
     checkExternalIdFree(item);
-    write(item.workspaceId, item.id, copyToStore(item));
+    return copyToStore(item);
   };
 
   return {
     async insert(item) {
-      insert(item);
+      insertRows(journal(), table, [item], toRow);
     },
     // A throw part way rolls back the call's unit of work: none of the items stays.
     async insertMany(items) {
-      for (const item of items) insert(item);
+      insertRows(journal(), table, items, toRow);
     },
     async update(item) {
       if (!table.get(item.workspaceId, item.id)) return false;

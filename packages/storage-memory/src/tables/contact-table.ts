@@ -75,14 +75,23 @@ export class ContactTable {
    * `undefined`, repositioning it in every index. Returns the row it replaced.
    */
   replace(workspaceId: string, id: string, next: Contact | undefined): Contact | undefined {
-    let workspace = this.workspaces.get(workspaceId);
+    const workspace = this.workspaces.get(workspaceId);
     const previous = workspace?.rows.get(id);
     if (previous) workspace?.remove(previous);
-    if (next) {
-      if (!workspace) this.workspaces.set(workspaceId, (workspace = new WorkspaceContacts()));
-      workspace.add(next);
-    }
+    if (next) this.place(next);
     this.onReplace?.(previous, next);
     return previous;
+  }
+
+  /** Stores a row the table does not hold yet (`replace` without the search for one to take out). */
+  insert(row: Contact): void {
+    this.place(row);
+    this.onReplace?.(undefined, row);
+  }
+
+  private place(row: Contact): void {
+    let workspace = this.workspaces.get(row.workspaceId);
+    if (!workspace) this.workspaces.set(row.workspaceId, (workspace = new WorkspaceContacts()));
+    workspace.add(row);
   }
 }

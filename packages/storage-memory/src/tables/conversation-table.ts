@@ -100,15 +100,23 @@ export class ConversationTable {
       if (isSnoozed(previous)) this.snoozed.remove(previous);
       if (isSpam(previous)) this.spam.remove(previous);
     }
-    if (next) {
-      const target = workspace ?? this.addWorkspace(workspaceId);
-      target.rows.set(id, next);
-      target.index.add(next);
-      if (isSnoozed(next)) this.snoozed.add(next);
-      if (isSpam(next)) this.spam.add(next);
-    }
+    if (next) this.place(next);
     this.onReplace?.(previous, next);
     return previous;
+  }
+
+  /** Stores a row the table does not hold yet (`replace` without the search for one to take out). */
+  insert(row: Conversation): void {
+    this.place(row);
+    this.onReplace?.(undefined, row);
+  }
+
+  private place(row: Conversation): void {
+    const workspace = this.workspaces.get(row.workspaceId) ?? this.addWorkspace(row.workspaceId);
+    workspace.rows.set(row.id, row);
+    workspace.index.add(row);
+    if (isSnoozed(row)) this.snoozed.add(row);
+    if (isSpam(row)) this.spam.add(row);
   }
 
   private addWorkspace(workspaceId: string): WorkspaceConversations {

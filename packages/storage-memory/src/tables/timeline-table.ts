@@ -183,13 +183,21 @@ export class TimelineTable {
       workspace.remove(previous);
       if (isPending(previous)) this.outbox.remove(previous);
     }
-    if (next) {
-      const target = workspace ?? this.addWorkspace(workspaceId);
-      target.add(next);
-      if (isPending(next)) this.outbox.add(next);
-    }
+    if (next) this.place(next);
     this.onReplace?.(previous, next);
     return previous;
+  }
+
+  /** Stores an item the table does not hold yet (`replace` without the search for one to take out). */
+  insert(item: TimelineItem): void {
+    this.place(item);
+    this.onReplace?.(undefined, item);
+  }
+
+  private place(item: TimelineItem): void {
+    const workspace = this.workspaces.get(item.workspaceId) ?? this.addWorkspace(item.workspaceId);
+    workspace.add(item);
+    if (isPending(item)) this.outbox.add(item);
   }
 
   /** Pending outgoing messages created before `before`, oldest first. */
