@@ -2,21 +2,23 @@ import type { Channel } from '../domain/channel.js';
 import type { ParsedInbound } from '../domain/inbound.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { StorageOperations } from '../storage/storage.js';
+import type { EmailFilter } from './email-filter.js';
 import { screenMessage, type FilterMatch } from './filter-matching.js';
 
 /**
  * The ingest hook: what the inbox's email filters (in creation order) make of `message`, by
  * `screenMessage`, or `null`. Runs inside the ingest transaction, before any contact or
- * conversation is created.
+ * conversation is created. `known`: the inbox's filters, when the caller has read them.
  */
 export async function matchFilters(
   tx: StorageOperations,
   workspaceId: string,
   inboxId: string,
   message: ParsedInbound,
+  known?: readonly EmailFilter[],
 ): Promise<FilterMatch | null> {
-  const filters = await tx.records.list(workspaceId, 'emailFilter', { where: { inboxId } });
-  return screenMessage(filters.items, { email: message.from.email, subject: message.subject });
+  const filters = known ?? (await tx.records.list(workspaceId, 'emailFilter', { where: { inboxId } })).items;
+  return screenMessage(filters, { email: message.from.email, subject: message.subject });
 }
 
 /**

@@ -21,8 +21,10 @@ import { dropMessage } from './dropped.js';
 import { findThread } from './find-thread.js';
 import type { IngestResult } from './ingest-result.js';
 import { newConversation } from './new-conversation.js';
-import { RecordReads, withRecords } from './record-reads.js';
 import type { RecordRead } from '../storage/records.js';
+import type { EmailFilter } from '../filters/email-filter.js';
+import type { RoutingRule } from '../routing/routing-rule.js';
+import type { Chatflow } from '../chatflows/chatflow.js';
 
 /** Concurrent ingests may collide on unique keys; a retry then sees the winner's rows. */
 export const MAX_ATTEMPTS = 3;
@@ -102,34 +104,47 @@ export async function ingest(runtime: KitRuntime, input: InboundMessage): Promis
   // The first attempt skips the dedupe read: a message seen before makes its insert throw
   // `CONFLICT` (the store's unique external id), and the retries read as usual.
   return mutateRetrying(scope, async (tx, events, attempt) => {
-    const reads = new RecordReads(tx.records);
-    const channel = await readConfiguration(runtime, reads, message);
-    const prepared = { message, channel, attachments };
-    return ingestInTransaction(scope, withRecords(tx, reads.store), events, prepared, { dedupeByInsert: attempt === 1 });
+    const { channel, known } = await readConfiguration(runtime, tx, message);
+    return ingestInTransaction(scope, tx, events, { message, channel, attachments }, { dedupeByInsert: attempt === 1, known });
   }, MAX_ATTEMPTS + 1);
 }
 
+/** Configuration a caller of `ingestInTransaction` has read already; what is left out is read there. */
+export interface KnownConfiguration {
+  /** The filters of the channel's inbox. */
+  readonly filters?: readonly EmailFilter[];
+  /** The channel's own routing rule (`null`: none). */
+  readonly rule?: RoutingRule | null;
+  /** The chatflow the message's origin names (`null`: none). */
+  readonly chatflow?: Chatflow | null;
+}
+
 /**
- * Reads what ingest of `message` consults in one round trip (where the store can): its
- * channel (`NOT_FOUND`, or `CHANNEL` when disconnected), the channel's routing rule, its
- * chatflow if it names one, and the filters of the inbox the channel was last seen in.
+ * Reads the channel of `message` in its transaction (`NOT_FOUND`, or `CHANNEL` when
+ * disconnected) and, where the store has `records.readMany`, in the same round trip what
+ * ingest consults next: the channel's routing rule, the chatflow the message names, and the
+ * filters of the inbox the channel was in for the last message (checked against the channel).
  */
-async function readConfiguration(runtime: KitRuntime, reads: RecordReads, message: ParsedInbound): Promise<Channel> {
+async function readConfiguration(runtime: KitRuntime, tx: StorageOperations, message: ParsedInbound): Promise<{ channel: Channel; known: KnownConfiguration }> {
   const { workspaceId, channelId } = message;
+  if (!tx.records.readMany) return { channel: checkedChannel(await tx.records.get(workspaceId, 'channel', channelId), channelId), known: {} };
   const key = `${workspaceId}/${channelId}`;
   const inboxId = runtime.channelInboxes.get(key);
-  const wanted: RecordRead[] = [{ kind: 'channel', id: channelId }, { kind: 'routingRule', id: channelId }];
-  if (message.origin?.kind === 'chatflow' && message.origin.id) wanted.push({ kind: 'chatflow', id: message.origin.id });
-  if (inboxId !== undefined) wanted.push({ kind: 'emailFilter', where: { inboxId } });
-  const [found] = await reads.prefetch(workspaceId, wanted);
-  const channel = checkedChannel(found?.[0] as Channel | undefined, channelId);
-  if (channel.inboxId !== inboxId) {
-    if (inboxId !== undefined) reads.forgetList(workspaceId, 'emailFilter', { inboxId });
+  const chatflowId = message.origin?.kind === 'chatflow' ? message.origin.id : undefined;
+  const reads: RecordRead[] = [{ kind: 'channel', id: channelId }, { kind: 'routingRule', id: channelId }];
+  if (chatflowId) reads.push({ kind: 'chatflow', id: chatflowId });
+  if (inboxId !== undefined) reads.push({ kind: 'emailFilter', where: { inboxId } });
+  const [channels, rules, ...rest] = await tx.records.readMany(workspaceId, reads);
+  const channel = checkedChannel(channels?.[0] as Channel | undefined, channelId);
+  const known: { -readonly [K in keyof KnownConfiguration]: KnownConfiguration[K] } = { rule: (rules?.[0] as RoutingRule | undefined) ?? null };
+  if (chatflowId) known.chatflow = (rest.shift()?.[0] as Chatflow | undefined) ?? null;
+  if (channel.inboxId === inboxId) known.filters = rest[0] as EmailFilter[];
+  else {
     // A guess per channel seen; a process seeing very many starts over rather than growing.
     if (runtime.channelInboxes.size >= MAX_GUESSES) runtime.channelInboxes.clear();
     runtime.channelInboxes.set(key, channel.inboxId);
   }
-  return channel;
+  return { channel, known };
 }
 
 /** How `ingestInTransaction` finds an earlier copy of the message. */
@@ -140,6 +155,8 @@ export interface IngestOptions {
    * inserts no message, still reads first.
    */
   readonly dedupeByInsert?: boolean;
+  /** Configuration the caller has read in this transaction. */
+  readonly known?: KnownConfiguration;
 }
 
 /** One message's part of an ingest transaction (`ingest` runs one, `ingestMany` many in a row). */
@@ -148,7 +165,7 @@ export async function ingestInTransaction(
   tx: StorageOperations,
   events: EventRecorder,
   { channel, message: inbound, attachments }: PreparedInbound,
-  { dedupeByInsert = false }: IngestOptions = {},
+  { dedupeByInsert = false, known = {} }: IngestOptions = {},
 ): Promise<IngestResult> {
   const { runtime, workspaceId } = scope;
   const earlierCopy = async () => {
@@ -158,7 +175,7 @@ export async function ingestInTransaction(
   const duplicate = dedupeByInsert ? null : await earlierCopy();
   if (duplicate) return duplicate;
 
-  const filter = await matchFilters(tx, workspaceId, channel.inboxId, inbound);
+  const filter = await matchFilters(tx, workspaceId, channel.inboxId, inbound, known.filters);
   if (filter?.action === 'drop') {
     const kept = dedupeByInsert ? await earlierCopy() : null;
     if (kept) return kept;
@@ -189,7 +206,9 @@ export async function ingestInTransaction(
       contactId: contact.id,
     });
     // A bot chatflow's conversation waits for the bot: its handoff routes it (see `ws.bots`).
-    if (!filter && !(await startsWithBot(tx, workspaceId, inbound))) conversation = await routeNewConversation(scope, tx, events, conversation, contact, channel);
+    if (!filter && !(await startsWithBot(tx, workspaceId, inbound, known.chatflow))) {
+      conversation = await routeNewConversation(scope, tx, events, conversation, contact, { channel, ...(known.rule !== undefined && { rule: known.rule }) });
+    }
   } else {
     if (conversation.status !== 'open') {
       // A customer writing again reopens closed and wakes snoozed conversations.
@@ -240,9 +259,9 @@ export async function ingestInTransaction(
   return { status: 'accepted', conversation, message: stored, contact, created, duplicate: false };
 }
 
-async function startsWithBot(tx: StorageOperations, workspaceId: string, inbound: ParsedInbound): Promise<boolean> {
+async function startsWithBot(tx: StorageOperations, workspaceId: string, inbound: ParsedInbound, known?: Chatflow | null): Promise<boolean> {
   if (inbound.origin?.kind !== 'chatflow' || !inbound.origin.id) return false;
-  const chatflow = await tx.records.get(workspaceId, 'chatflow', inbound.origin.id);
+  const chatflow = known !== undefined ? known : await tx.records.get(workspaceId, 'chatflow', inbound.origin.id);
   return chatflow?.type === 'bot' && chatflow.channelId === inbound.channelId;
 }
 

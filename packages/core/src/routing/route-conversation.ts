@@ -22,6 +22,8 @@ export interface RouteOptions {
   trigger?: RoutingTrigger;
   /** The conversation's channel as the caller has just read it (ingest), so the rule lookup does not read it again. */
   channel?: Pick<Channel, 'id' | 'inboxId'>;
+  /** That channel's own rule as the caller has just read it (`null`: it has none), likewise. */
+  rule?: RoutingRule | null;
 }
 
 // A handoff into a channel without a rule: hand out fairly, and never to someone who is away.
@@ -71,12 +73,17 @@ export function recordRouting(events: EventRecorder, before: Conversation, outco
  * the new inbox's oldest active channel of the same type that has one, like a message of that
  * type arriving there. `null` when there is none.
  */
-export async function conversationRule(tx: StorageOperations, conversation: Conversation, known?: Pick<Channel, 'id' | 'inboxId'>): Promise<RoutingRule | null> {
+export async function conversationRule(
+  tx: StorageOperations,
+  conversation: Conversation,
+  known: Pick<RouteOptions, 'channel' | 'rule'> = {},
+): Promise<RoutingRule | null> {
   const { workspaceId, inboxId } = conversation;
-  const own = await tx.records.get(workspaceId, 'routingRule', conversation.channelId);
+  const mine = known.channel?.id === conversation.channelId;
+  const own = mine && known.rule !== undefined ? known.rule : await tx.records.get(workspaceId, 'routingRule', conversation.channelId);
   if (own?.inboxId === inboxId) return own;
   if (!own) {
-    const channel = known?.id === conversation.channelId ? known : await tx.records.get(workspaceId, 'channel', conversation.channelId);
+    const channel = mine ? known.channel : await tx.records.get(workspaceId, 'channel', conversation.channelId);
     if (channel?.inboxId === inboxId) return null;
   }
   const channels = await tx.records.list(workspaceId, 'channel', { where: { inboxId, type: conversation.channelType, status: 'active' } });
@@ -101,7 +108,7 @@ export async function routeConversation(
   contact: Contact | null,
   options: RouteOptions = {},
 ): Promise<Conversation> {
-  const channelRule = await conversationRule(tx, conversation, options.channel);
+  const channelRule = await conversationRule(tx, conversation, options);
   const targets = options.targets ? routingTargetsSchema.parse(options.targets) : null;
   const now = scope.runtime.clock.now();
   const rule: RoutingRule | null = channelRule
@@ -138,7 +145,7 @@ export async function routeNewConversation(
   events: EventRecorder,
   conversation: Conversation,
   contact: Contact,
-  channel?: Pick<Channel, 'id' | 'inboxId'>,
+  known: Pick<RouteOptions, 'channel' | 'rule'> = {},
 ): Promise<Conversation> {
-  return routeConversation(scope, tx, events, conversation, contact, { trigger: 'new', ...(channel && { channel }) });
+  return routeConversation(scope, tx, events, conversation, contact, { trigger: 'new', ...known });
 }
