@@ -114,4 +114,14 @@ describe('email filters', () => {
     expect((await asAnna.filters.list()).items).toEqual([]);
     expect(NotFoundError.isInstance(await asAnna.filters.get(salesFilter.id).catch((e: unknown) => e))).toBe(true);
   });
+
+  it("applies the filters of the channel's inbox as stored now, not of the inbox it was in for the last message", async () => {
+    await f.ws.filters.create({ inboxId: f.salesInbox.id, senders: ['moved@shop.test'], action: 'drop' });
+    expect((await ingest('moved@shop.test')).status).toBe('accepted');
+    // Channels do not change inbox through the API; a store edited behind the kit's back can.
+    const channel = (await f.storage.records.get(f.workspace.id, 'channel', f.emailChannel.id))!;
+    await f.storage.records.put('channel', { ...channel, inboxId: f.salesInbox.id });
+    expect((await ingest('moved@shop.test')).status).toBe('filtered');
+    expect((await ingest('moved@shop.test')).status).toBe('filtered');
+  });
 });
