@@ -2,7 +2,6 @@ import { inboundMessageSchema, type InboundMessage, type ParsedInbound } from '.
 import type { Channel } from '../domain/channel.js';
 import type { Conversation } from '../domain/conversation.js';
 import type { Message } from '../domain/timeline.js';
-import { ChannelError } from '../errors/channel-error.js';
 import { ConflictError } from '../errors/conflict-error.js';
 import { parseInput } from '../errors/parse.js';
 import { requireFound } from '../kit/require-found.js';
@@ -21,9 +20,7 @@ import { dropMessage } from './dropped.js';
 import { findThread } from './find-thread.js';
 import type { IngestResult } from './ingest-result.js';
 import { newConversation } from './new-conversation.js';
-import type { RecordRead } from '../storage/records.js';
-import type { EmailFilter } from '../filters/email-filter.js';
-import type { RoutingRule } from '../routing/routing-rule.js';
+import { checkedChannel, readConfiguration, type KnownConfiguration } from './read-configuration.js';
 import type { Chatflow } from '../chatflows/chatflow.js';
 
 /** Concurrent ingests may collide on unique keys; a retry then sees the winner's rows. */
@@ -36,18 +33,9 @@ export interface PreparedInbound {
   readonly attachments: Message['attachments'];
 }
 
-/** Channels whose inbox `kit.ingest` remembers, per kit. */
-const MAX_GUESSES = 10_000;
-
 /** Reads a channel, or `NOT_FOUND`; `CHANNEL` when it is disconnected. */
 export async function activeChannel(runtime: KitRuntime, workspaceId: string, channelId: string): Promise<Channel> {
   return checkedChannel(await runtime.storage.records.get(workspaceId, 'channel', channelId), channelId);
-}
-
-function checkedChannel(found: Channel | null | undefined, channelId: string): Channel {
-  const channel = requireFound(found ?? null, 'channel', channelId);
-  if (channel.status !== 'active') throw new ChannelError(channel.type, `channel "${channel.id}" is disconnected`);
-  return channel;
 }
 
 /**
@@ -107,44 +95,6 @@ export async function ingest(runtime: KitRuntime, input: InboundMessage): Promis
     const { channel, known } = await readConfiguration(runtime, tx, message);
     return ingestInTransaction(scope, tx, events, { message, channel, attachments }, { dedupeByInsert: attempt === 1, known });
   }, MAX_ATTEMPTS + 1);
-}
-
-/** Configuration a caller of `ingestInTransaction` has read already; what is left out is read there. */
-export interface KnownConfiguration {
-  /** The filters of the channel's inbox. */
-  readonly filters?: readonly EmailFilter[];
-  /** The channel's own routing rule (`null`: none). */
-  readonly rule?: RoutingRule | null;
-  /** The chatflow the message's origin names (`null`: none). */
-  readonly chatflow?: Chatflow | null;
-}
-
-/**
- * Reads the channel of `message` in its transaction (`NOT_FOUND`, or `CHANNEL` when
- * disconnected) and, where the store has `records.readMany`, in the same round trip what
- * ingest consults next: the channel's routing rule, the chatflow the message names, and the
- * filters of the inbox the channel was in for the last message (checked against the channel).
- */
-async function readConfiguration(runtime: KitRuntime, tx: StorageOperations, message: ParsedInbound): Promise<{ channel: Channel; known: KnownConfiguration }> {
-  const { workspaceId, channelId } = message;
-  if (!tx.records.readMany) return { channel: checkedChannel(await tx.records.get(workspaceId, 'channel', channelId), channelId), known: {} };
-  const key = `${workspaceId}/${channelId}`;
-  const inboxId = runtime.channelInboxes.get(key);
-  const chatflowId = message.origin?.kind === 'chatflow' ? message.origin.id : undefined;
-  const reads: RecordRead[] = [{ kind: 'channel', id: channelId }, { kind: 'routingRule', id: channelId }];
-  if (chatflowId) reads.push({ kind: 'chatflow', id: chatflowId });
-  if (inboxId !== undefined) reads.push({ kind: 'emailFilter', where: { inboxId } });
-  const [channels, rules, ...rest] = await tx.records.readMany(workspaceId, reads);
-  const channel = checkedChannel(channels?.[0] as Channel | undefined, channelId);
-  const known: { -readonly [K in keyof KnownConfiguration]: KnownConfiguration[K] } = { rule: (rules?.[0] as RoutingRule | undefined) ?? null };
-  if (chatflowId) known.chatflow = (rest.shift()?.[0] as Chatflow | undefined) ?? null;
-  if (channel.inboxId === inboxId) known.filters = rest[0] as EmailFilter[];
-  else {
-    // A guess per channel seen; a process seeing very many starts over rather than growing.
-    if (runtime.channelInboxes.size >= MAX_GUESSES) runtime.channelInboxes.clear();
-    runtime.channelInboxes.set(key, channel.inboxId);
-  }
-  return { channel, known };
 }
 
 /** How `ingestInTransaction` finds an earlier copy of the message. */
