@@ -40,13 +40,23 @@ export function mapError(error: unknown): InboxKitError {
 // Two transactions that lost to each other: running the whole transaction again succeeds.
 const TRANSACTION_CONFLICT_STATES = new Set(['40001', '40P01']);
 
+// A contract error's own `code` is `STORAGE`; the SQLSTATE is on its cause.
+const selfAndCause = (error: unknown): unknown[] => [error, (error as { cause?: unknown } | null)?.cause];
+
 /**
  * Whether `error` (a driver error, or the contract error wrapping one as `cause`) is a
  * deadlock or serialization failure: the store retries those itself.
  */
 export function isTransactionConflict(error: unknown): boolean {
-  // A contract error's own `code` is `STORAGE`; the SQLSTATE is on its cause.
-  return [error, (error as { cause?: unknown } | null)?.cause].some((e) => TRANSACTION_CONFLICT_STATES.has(codeOf(e) ?? ''));
+  return selfAndCause(error).some((e) => TRANSACTION_CONFLICT_STATES.has(codeOf(e) ?? ''));
+}
+
+/**
+ * Whether `error` (or the contract error wrapping it) is Postgres refusing a prepared
+ * statement whose plan a schema change outdated (SQLSTATE 0A000): running it again works.
+ */
+export function isStalePlan(error: unknown): boolean {
+  return selfAndCause(error).some((e) => codeOf(e) === '0A000' && e instanceof Error && e.message.includes('cached plan'));
 }
 
 /** The `CONFLICT` a store throws itself when `ON CONFLICT DO NOTHING` skipped its insert. */

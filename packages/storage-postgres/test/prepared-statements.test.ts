@@ -19,15 +19,21 @@ function storeOnOneConnection(url: string, schema: string, options: Partial<Post
   return { pool, storage, prepared };
 }
 
+/** A workspace with one contact of `email`, stored through `storage`. */
+async function seedContact(storage: ReturnType<typeof postgresStorage>, email: string) {
+  const ws = fixtures.workspace();
+  await storage.workspaces.insert(ws);
+  const contact = fixtures.contact(ws, { email });
+  await storage.contacts.insert(contact);
+  return { ws, contact };
+}
+
 // Named statements live per connection on the server: PGlite (no pool) runs everything unnamed.
 describeOnServer('prepared statements', (database) => {
   it('a statement run twice is prepared once on the connection and keeps answering', async () => {
     const { url, schema } = database();
     const { storage, prepared } = storeOnOneConnection(url, schema);
-    const ws = fixtures.workspace();
-    await storage.workspaces.insert(ws);
-    const contact = fixtures.contact(ws, { email: 'twice@prepared.test' });
-    await storage.contacts.insert(contact);
+    const { ws, contact } = await seedContact(storage, 'twice@prepared.test');
     expect((await storage.contacts.findByEmail(ws.id, 'twice@prepared.test'))?.id).toBe(contact.id);
     expect((await prepared()).some((s) => s.includes('email'))).toBe(false);
     for (let i = 0; i < 3; i++) {
@@ -55,10 +61,7 @@ describeOnServer('prepared statements', (database) => {
   it('a schema change under a prepared statement is retried with a fresh one, inside a transaction too', async () => {
     const { url, schema } = database();
     const { pool, storage } = storeOnOneConnection(url, schema);
-    const ws = fixtures.workspace();
-    await storage.workspaces.insert(ws);
-    const contact = fixtures.contact(ws, { email: 'moved@prepared.test' });
-    await storage.contacts.insert(contact);
+    const { ws, contact } = await seedContact(storage, 'moved@prepared.test');
     const find = () => storage.contacts.findByEmail(ws.id, 'moved@prepared.test');
     const alter = (change: string) => pool.query(`ALTER TABLE "${schema}".contacts ${change}`);
     for (let i = 0; i < 3; i++) await find();

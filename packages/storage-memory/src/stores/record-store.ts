@@ -35,6 +35,7 @@ export function recordStore(journal: JournalSource): RecordStore {
     return rows;
   };
 
+  const stored = (workspaceId: string, kind: RecordKind, id: string) => kinds.get(kind)?.find({ workspaceId, id });
   // Ids are never empty, so "after id ''" starts at the workspace's first record.
   const inWorkspace = (kind: RecordKind, workspaceId: string, afterId: string, where: RecordWhere | undefined) =>
     filterRows(takeWhile(table(kind).scan({ workspaceId, id: afterId }), (row) => row.workspaceId === workspaceId), matcher(where));
@@ -46,7 +47,7 @@ export function recordStore(journal: JournalSource): RecordStore {
       writeIndexed(journal(), table(kind), row, row);
     },
     async get<K extends RecordKind>(workspaceId: string, kind: K, id: string) {
-      const row = kinds.get(kind)?.find({ workspaceId, id });
+      const row = stored(workspaceId, kind, id);
       // The index holds what `put` stored for this kind, so the row has the kind's type.
       return row ? (copy(row) as StorageRecordTypes[K]) : null;
     },
@@ -58,7 +59,7 @@ export function recordStore(journal: JournalSource): RecordStore {
     async readMany(workspaceId, reads) {
       return reads.map(({ kind, id, where }) => {
         if (id === undefined) return [...inWorkspace(kind, workspaceId, '', where)].map(copy);
-        const row = kinds.get(kind)?.find({ workspaceId, id });
+        const row = stored(workspaceId, kind, id);
         return row ? [copy(row)] : [];
       });
     },

@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ClientBase } from 'pg';
+import { isStalePlan } from '../errors.js';
 import type { RawQuery } from './queryable.js';
 
 // A text is named once it has run this often: one-off statements stay unnamed.
 const RUNS_BEFORE_NAMING = 2;
 // Texts counted towards naming; past this, counting starts over (it only delays naming).
 const MAX_COUNTED = 10_000;
-
-/**
- * Whether `error` (or the contract error wrapping it as `cause`) is Postgres refusing a named
- * statement whose plan a schema change outdated (SQLSTATE 0A000). Running it again works.
- */
-export function isStalePlan(error: unknown): boolean {
-  return [error, (error as { cause?: unknown } | null)?.cause].some((e) => {
-    const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
-    return code === '0A000' && typeof message === 'string' && message.includes('cached plan');
-  });
-}
 
 /**
  * Which statements run as named (prepared) statements: node-postgres prepares a named one on

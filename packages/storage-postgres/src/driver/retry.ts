@@ -1,5 +1,4 @@
-import { isTransactionConflict } from '../errors.js';
-import { isStalePlan } from './prepared-statements.js';
+import { isStalePlan, isTransactionConflict } from '../errors.js';
 
 /** Runs of one transaction (or one statement) before a deadlock is reported after all. */
 export const MAX_CONFLICT_ATTEMPTS = 5;
