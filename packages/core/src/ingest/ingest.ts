@@ -23,6 +23,9 @@ import { newConversation } from './new-conversation.js';
 import { checkedChannel, readConfiguration, type KnownConfiguration } from './read-configuration.js';
 import type { Chatflow } from '../chatflows/chatflow.js';
 
+/** Channels `kit.ingest` remembers as receiving duplicates, per kit (beyond it, they go optimistic). */
+const MAX_DUPLICATE_CHANNELS = 10_000;
+
 /** Concurrent ingests may collide on unique keys; a retry then sees the winner's rows. */
 export const MAX_ATTEMPTS = 3;
 
@@ -90,11 +93,17 @@ export async function ingest(runtime: KitRuntime, input: InboundMessage): Promis
   // The channel is a row of the workspace (checked in the transaction): no need to read the workspace.
   const scope = new Scope(runtime, message.workspaceId, null, true);
   // The first attempt skips the dedupe read: a message seen before makes its insert throw
-  // `CONFLICT` (the store's unique external id), and the retries read as usual.
-  return mutateRetrying(scope, async (tx, events, attempt) => {
+  // `CONFLICT` (the store's unique external id), and the retries read as usual. A channel
+  // whose last message was a duplicate (two processes pulling one mailbox) reads first.
+  const channelKey = `${message.workspaceId}/${message.channelId}`;
+  const optimistic = !runtime.duplicateChannels.has(channelKey);
+  const result = await mutateRetrying(scope, async (tx, events, attempt) => {
     const { channel, known } = await readConfiguration(runtime, tx, message);
-    return ingestInTransaction(scope, tx, events, { message, channel, attachments }, { dedupeByInsert: attempt === 1, known });
+    return ingestInTransaction(scope, tx, events, { message, channel, attachments }, { dedupeByInsert: optimistic && attempt === 1, known });
   }, MAX_ATTEMPTS + 1);
+  if (!result.duplicate) runtime.duplicateChannels.delete(channelKey);
+  else if (runtime.duplicateChannels.size < MAX_DUPLICATE_CHANNELS) runtime.duplicateChannels.add(channelKey);
+  return result;
 }
 
 /** How `ingestInTransaction` finds an earlier copy of the message. */

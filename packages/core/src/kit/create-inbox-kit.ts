@@ -88,6 +88,7 @@ export function createInboxKit(options: InboxKitOptions): InboxKit {
     bus: new EventBus(options.storage, logger),
     delivering: new Set<string>(),
     channelInboxes: new Map<string, string>(),
+    duplicateChannels: new Set<string>(),
     instanceId: `kit-${globalThis.crypto.randomUUID()}`,
     webhooks,
     sealer: secretSealer(webhooks.encryptionKey),

@@ -41,6 +41,8 @@ export interface KitRuntime {
    * reads the channel, its rule and that inbox's filters in one go, and checks the guess.
    */
   channelInboxes: Map<string, string>;
+  /** Channels (`workspaceId/channelId`) whose last `kit.ingest` was a duplicate: the next one reads for a copy first. */
+  duplicateChannels: Set<string>;
   /** This kit's holder name for leases (unique per process and kit). */
   instanceId: string;
   /** Webhook delivery options, defaults applied. */
